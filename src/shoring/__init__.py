@@ -1,0 +1,42 @@
+"""shoring: an open-source sourcing-strategy engine.
+
+The Python API::
+
+    >>> import shoring
+    >>> result = shoring.classify(shoring.parse_engagement({
+    ...     "company_country": "USA", "worker_country": "IND",
+    ...     "workplace": "provider_site", "provider": "outsourcing_firm",
+    ...     "category": "BPO_FRONT"}))
+    >>> [label.value for label in result.labels]
+    ['bpo', 'global_bpo', 'offshore_outsourcing', 'offshoring', 'outsourcing']
+"""
+
+from shoring.countries import resolve_country
+from shoring.errors import InputError, ShoringError
+from shoring.taxonomy import (
+    Category,
+    Classification,
+    Engagement,
+    Label,
+    Provider,
+    Workplace,
+    classify,
+    parse_engagement,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Category",
+    "Classification",
+    "Engagement",
+    "InputError",
+    "Label",
+    "Provider",
+    "ShoringError",
+    "Workplace",
+    "__version__",
+    "classify",
+    "parse_engagement",
+    "resolve_country",
+]

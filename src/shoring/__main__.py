@@ -1,0 +1,3 @@
+from shoring.cli import main
+
+main()

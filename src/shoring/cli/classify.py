@@ -1,0 +1,121 @@
+"""``shoring classify``: the arrangement labels of an engagement, with reasons."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+from rich.table import Table
+
+from shoring.cli.app import app, console, emit_json, fail, parse_json_object, read_input_lines
+from shoring.errors import InputError
+from shoring.taxonomy import Classification, classify, parse_engagement
+
+
+@app.command("classify")
+def classify_command(
+    company_country: str | None = typer.Option(
+        None, "--company-country", help="Where the company is based (ISO code or name)."
+    ),
+    worker_country: str | None = typer.Option(
+        None, "--worker-country", help="Where the people doing the work are."
+    ),
+    workplace: str | None = typer.Option(
+        None, "--workplace", help="company_site, provider_site or worker_home."
+    ),
+    provider: str | None = typer.Option(
+        None,
+        "--provider",
+        help="company, subsidiary, freelancer, outsourcing_firm or staffing_agency.",
+    ),
+    primary_market: str | None = typer.Option(
+        None, "--primary-market", help="The company's main market (default: its home country)."
+    ),
+    category: str | None = typer.Option(
+        None, "--category", help="ITO, BPO_FRONT, BPO_BACK, SOFTWARE_RD, KPO or NONE."
+    ),
+    input_file: str | None = typer.Option(
+        None,
+        "--input",
+        help="JSON Lines file of engagements ('-' for stdin); prints one result per line.",
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+) -> None:
+    """Classify an engagement: outsourcing, offshoring, nearshoring, homeshoring, BPO, KPO ..."""
+    if input_file is not None:
+        given = [company_country, worker_country, workplace, provider, primary_market, category]
+        if any(value is not None for value in given):
+            fail("--input cannot be combined with the single-engagement options")
+        raise typer.Exit(_classify_batch(input_file, as_json))
+    fields: dict[str, Any] = {
+        "company_country": company_country,
+        "worker_country": worker_country,
+        "workplace": workplace,
+        "provider": provider,
+    }
+    for name, value in fields.items():
+        if value is None:
+            fail(f"--{name.replace('_', '-')} is required (or give --input FILE)")
+    if primary_market is not None:
+        fields["primary_market"] = primary_market
+    if category is not None:
+        fields["category"] = category
+    try:
+        result = classify(parse_engagement(fields))
+    except InputError as exc:
+        fail(
+            InputError(
+                f"--{exc.field.replace('_', '-')}", exc.value, exc.problem, allowed=exc.allowed
+            ).message
+        )
+    if as_json:
+        emit_json(result.to_json())
+    else:
+        _render(result)
+
+
+def _classify_batch(path: str, as_json: bool) -> int:
+    failed = False
+    rows: list[dict[str, Any]] = []
+    for line_number, text in read_input_lines(path):
+        if not text.strip():
+            continue
+        record_id: Any = None
+        try:
+            obj = parse_json_object(text)
+            record_id = obj.pop("id", None)
+            result = classify(parse_engagement(obj))
+            out: dict[str, Any] = {"id": record_id, **result.to_json()}
+            del out["engagement"]
+        except (InputError, ValueError) as exc:
+            failed = True
+            message = exc.message if isinstance(exc, InputError) else str(exc)
+            out = {"id": record_id, "error": f"line {line_number}: {message}"}
+        if as_json:
+            emit_json(out)
+        else:
+            rows.append(out)
+    if not as_json:
+        table = Table(title="Classifications")
+        table.add_column("id")
+        table.add_column("labels or error")
+        for row in rows:
+            text = row.get("error") or ", ".join(row["labels"])
+            table.add_row(str(row["id"]), text, style="red" if "error" in row else None)
+        console.print(table)
+    return 1 if failed else 0
+
+
+def _render(result: Classification) -> None:
+    e = result.engagement
+    console.print(
+        f"[bold]{e.company_country}[/] company (market {e.market}), work done in "
+        f"[bold]{e.worker_country}[/] at {e.workplace.value} by {e.provider.value}"
+        + (f", category {e.category.value}" if e.category else "")
+    )
+    table = Table(show_header=True, header_style="bold")
+    table.add_column("label", style="cyan", no_wrap=True)
+    table.add_column("why")
+    for label in result.labels:
+        table.add_row(label.value, result.reasons[label])
+    console.print(table)

@@ -1,0 +1,1 @@
+"""Adapters that read files: the bundled reference data and the user's own files."""

@@ -110,13 +110,13 @@ def tornado_rows(
         arr[COUNTRY_STREAM.index("fx_shock")] = 0.0
         cu[c] = arr
     pu = np.full((len(PROCESS_STREAM), n), 0.5)
-    for k, (input_name, c, side) in enumerate(variants):
-        if c is not None:
+    for k, (input_name, where, side) in enumerate(variants):
+        if where is not None:
             row = COUNTRY_STREAM.index(input_name)
             if input_name == "fx_shock":
-                cu[c][row, k] = -_FX_Z if side == "low" else _FX_Z
+                cu[where][row, k] = -_FX_Z if side == "low" else _FX_Z
             else:
-                cu[c][row, k] = TORNADO_Q[0] if side == "low" else TORNADO_Q[1]
+                cu[where][row, k] = TORNADO_Q[0] if side == "low" else TORNADO_Q[1]
         else:
             pu[PROCESS_STREAM.index(input_name), k] = (
                 TORNADO_Q[0] if side == "low" else TORNADO_Q[1]

@@ -177,8 +177,74 @@ def _run_and_hidden(draws: Draws, o: OptionPlan) -> tuple[FloatArray, FloatArray
     return run, hidden, home
 
 
+def _paybacks(
+    plans: list[tuple[int, Basis, FloatArray, list[tuple[Basis, FloatArray]]]],
+    payback: FloatArray,
+    n: int,
+    nq: int,
+) -> None:
+    """Payback month per option and scenario: the first month the cumulative savings net of
+    one-time costs reach zero (linear inside the quarter); ``inf`` when never.
+
+    The cumulative savings of every option are one batched matrix product: per scenario,
+    (options x paths) coefficients times (paths x quarters) running sums.
+    """
+    if not plans:
+        return
+    index: dict[int, int] = {}
+    bases: list[Basis] = []
+    for _, x1, _, terms in plans:
+        for basis in (x1, *(b for b, _ in terms)):
+            if id(basis) not in index:
+                index[id(basis)] = len(bases)
+                bases.append(basis)
+    paths = np.empty((n, len(bases), nq), dtype=np.float32)
+    for k, basis in enumerate(bases):
+        paths[:, k, :] = basis.cum
+    coef = np.zeros((n, len(plans), len(bases)), dtype=np.float32)
+    one_time = np.empty((n, len(plans)))
+    for i, (_, x1, once, terms) in enumerate(plans):
+        coef[:, i, index[id(x1)]] = 1.0
+        for basis, c in terms:
+            coef[:, i, index[id(basis)]] += c
+        one_time[:, i] = once
+    cum = np.matmul(coef, paths)
+    cum -= one_time.astype(np.float32)[:, :, None]
+    ok = cum >= 0.0
+    idx = ok.argmax(axis=2)[:, :, None]
+    reached = np.take_along_axis(ok, idx, axis=2)[:, :, 0]
+    cur = np.take_along_axis(cum, idx, axis=2)[:, :, 0].astype(np.float64)
+    before = np.take_along_axis(cum, np.maximum(idx - 1, 0), axis=2)[:, :, 0]
+    idx = idx[:, :, 0]
+    prev = np.where(idx > 0, before, -one_time)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        frac = np.where(prev < 0.0, -prev / (cur - prev), 0.0)
+    months = np.where(reached, 3.0 * (idx + frac), math.inf)
+    for i, (j, _, _, _) in enumerate(plans):
+        payback[j] = months[:, i]
+
+
+@dataclass
+class Basis:
+    """A (scenarios x quarters) cost path reduced the two ways the kernel needs it: its
+    discounted sum (float64) and its running sum (float32, for the payback search)."""
+
+    pv: FloatArray
+    cum: NDArray[np.float32]
+
+    @classmethod
+    def of(cls, path: FloatArray, disc: FloatArray) -> Basis:
+        return cls(path @ disc, np.cumsum(path, axis=1, dtype=np.float32))
+
+
 def evaluate(process: ProcessPlan, draws: Draws) -> tuple[FloatArray, FloatArray]:
-    """NPV of savings and payback months, each of shape (options, scenarios)."""
+    """NPV of savings and payback months, each of shape (options, scenarios).
+
+    Savings are linear in a few shared cost paths (status quo after transition, the worker
+    country's drift during and after transition, home-side effort, tooling), so each path is
+    discounted and cumulated once per process, and each option combines them with its own
+    per-scenario coefficients.  The status quo is the baseline: zero savings by definition.
+    """
     grid = draws.grid
     disc = grid.discount
     n, nq = draws.n, grid.quarters
@@ -189,13 +255,14 @@ def evaluate(process: ProcessPlan, draws: Draws) -> tuple[FloatArray, FloatArray
     a_sq = sq_base * (1.0 + sq_hidden)
     k_sq = fte / 4.0 * draws.value(sq, "tooling_per_fte") if sq.own_tooling else 0.0
     w_home = draws.drift(sq)
-    ramps: dict[tuple[object, ...], tuple[Ramp, FloatArray, FloatArray]] = {}
-    products: dict[tuple[object, ...], tuple[FloatArray, FloatArray]] = {}
-    npv = np.empty((len(process.options), n))
-    payback = np.empty((len(process.options), n))
-    tmp = np.empty((n, nq))
-    rows = np.arange(n)
+    ramps: dict[tuple[object, ...], tuple[Ramp, Basis, Basis, Basis]] = {}
+    products: dict[tuple[object, ...], tuple[Basis, Basis]] = {}
+    npv = np.zeros((len(process.options), n))
+    payback = np.zeros((len(process.options), n))
+    plans: list[tuple[int, Basis, FloatArray, list[tuple[Basis, FloatArray]]]] = []
     for j, o in enumerate(process.options):
+        if j == 0:
+            continue  # the status quo: no savings against itself
         run, hidden, home_share = _run_and_hidden(draws, o)
         a = fte / 4.0 * run * (1.0 + hidden)
         rkey: tuple[object, ...] = (
@@ -205,29 +272,18 @@ def evaluate(process: ProcessPlan, draws: Draws) -> tuple[FloatArray, FloatArray
         )
         if rkey not in ramps:
             ramp = _ramp(draws, o)
-            ramps[rkey] = (ramp, a_sq[:, None] * (ramp.one_minus_m * w_home), w_home * ramp.g)
-        ramp, x1, whg = ramps[rkey]
+            ramps[rkey] = (
+                ramp,
+                Basis.of(a_sq[:, None] * (ramp.one_minus_m * w_home), disc),
+                Basis.of(w_home * ramp.g, disc),
+                Basis.of(ramp.one_minus_m, disc),
+            )
+        ramp, x1, whg, after = ramps[rkey]
         w = draws.drift(o)
         pkey = (rkey, id(w))
         if pkey not in products:
-            products[pkey] = (w * ramp.m, w * ramp.g)
+            products[pkey] = (Basis.of(w * ramp.m, disc), Basis.of(w * ramp.g, disc))
         wm, wg = products[pkey]
-        s = np.multiply(wg, -a[:, None])
-        s += x1
-        if o.moved:
-            np.multiply(wm, (a * draws.value(o, "parallel_running_share"))[:, None], out=tmp)
-            s -= tmp
-        if o.moved or o.missing_overlap > 0.0:
-            np.multiply(whg, (sq_base * home_share)[:, None], out=tmp)
-            s -= tmp
-        same_tooling = o.own_tooling == sq.own_tooling and (
-            not o.own_tooling or o.dists["tooling_per_fte"] == sq.dists["tooling_per_fte"]
-        )
-        if not same_tooling:
-            k_o = fte / 4.0 * draws.value(o, "tooling_per_fte") if o.own_tooling else 0.0
-            dk = np.broadcast_to(k_sq - k_o, (n,))
-            np.multiply(ramp.one_minus_m, dk[:, None], out=tmp)
-            s += tmp
         if o.moved:
             crit = draws.value(o, "critical_knowledge_multiplier") if o.critical else 1.0
             one_time = (
@@ -235,16 +291,21 @@ def evaluate(process: ProcessPlan, draws: Draws) -> tuple[FloatArray, FloatArray
             ) * fte * run + draws.value(o, "knowledge_transfer_share") * crit * 4.0 * a_sq
         else:
             one_time = np.zeros(n)
-        npv[j] = s @ disc - one_time
-        cum = np.cumsum(s, axis=1, out=tmp)
-        cum -= one_time[:, None]
-        ok = cum >= 0.0
-        idx = ok.argmax(axis=1)
-        reached = ok[rows, idx]
-        cur = cum[rows, idx]
-        prev = np.where(idx > 0, cum[rows, np.maximum(idx - 1, 0)], -one_time)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            frac = np.where(prev < 0.0, -prev / (cur - prev), 0.0)
-        months = 3.0 * (idx + frac)
-        payback[j] = np.where(reached, months, math.inf)
+        terms: list[tuple[Basis, FloatArray]] = [(wg, -a)]
+        if o.moved:
+            terms.append((wm, -(a * draws.value(o, "parallel_running_share"))))
+        if o.moved or o.missing_overlap > 0.0:
+            terms.append((whg, -(sq_base * home_share)))
+        same_tooling = o.own_tooling == sq.own_tooling and (
+            not o.own_tooling or o.dists["tooling_per_fte"] == sq.dists["tooling_per_fte"]
+        )
+        if not same_tooling:
+            k_o = fte / 4.0 * draws.value(o, "tooling_per_fte") if o.own_tooling else 0.0
+            terms.append((after, np.broadcast_to(k_sq - k_o, (n,)).astype(np.float64)))
+        value = x1.pv - one_time
+        for basis, coef in terms:
+            value = value + coef * basis.pv
+        npv[j] = value
+        plans.append((j, x1, one_time, terms))
+    _paybacks(plans, payback, n, nq)
     return npv, payback

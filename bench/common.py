@@ -7,7 +7,7 @@ from typing import Any
 from shoring.portfolio.synthetic import synthetic_portfolio
 
 #: 20 options: the status quo plus 19 (country, provider, workplace) candidates.
-TWENTY_OPTIONS: list[dict[str, Any]] = [
+_HOME: list[dict[str, Any]] = [
     {"id": "in-house", "country": "USA", "provider": "company", "workplace": "company_site"},
     {"id": "homeshore", "country": "USA", "provider": "company", "workplace": "worker_home"},
     {
@@ -23,7 +23,8 @@ TWENTY_OPTIONS: list[dict[str, Any]] = [
         "workplace": "company_site",
     },
     {"id": "us-freelancer", "country": "USA", "provider": "freelancer", "workplace": "worker_home"},
-] + [
+]
+_ABROAD: list[dict[str, Any]] = [
     {"id": f"{c}-{kind}", "country": c, "provider": provider, "workplace": place}
     for c in ("IND", "PHL", "BRA", "POL", "ZAF")
     for kind, provider, place in (
@@ -32,6 +33,7 @@ TWENTY_OPTIONS: list[dict[str, Any]] = [
         ("freelancer", "freelancer", "worker_home"),
     )
 ][:15]
+TWENTY_OPTIONS: list[dict[str, Any]] = [*_HOME, *_ABROAD]
 
 
 def portfolio_20(processes: int, seed: int = 1) -> dict[str, Any]:

@@ -14,7 +14,7 @@ def main() -> None:
     try:
         app()
     except InputError as exc:
-        err_console.print(f"error: {exc.message}", markup=False, highlight=False)
+        err_console.print(f"error: {exc.message}", markup=False, highlight=False, soft_wrap=True)
         sys.exit(2)
 
 

@@ -127,7 +127,8 @@ SPECS: tuple[ParameterSpec, ...] = (
         C,
         (0.1, 10.0),
         "triangular(0.8, 1, 1.2)",
-        "shoring.countries.labour: derived ILO x price-level figure, +/-20% labelled spread",
+        "Modelling assumption (shoring.countries.labour): +/-20% spread of the derived ILO x "
+        "price-level figure",
         assumption=True,
     ),
     _spec(

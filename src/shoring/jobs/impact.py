@@ -22,7 +22,7 @@ from shoring.cost.plan import OptionPlan, Plan, ProcessPlan
 
 
 def _annuity(rate: float, years: float) -> float:
-    if rate == 0.0:
+    if rate < 1e-9:
         return years
     return float((1.0 - (1.0 + rate) ** (-years)) / rate)
 

@@ -177,46 +177,46 @@ def _run_and_hidden(draws: Draws, o: OptionPlan) -> tuple[FloatArray, FloatArray
     return run, hidden, home
 
 
+def _ramp_key(o: OptionPlan) -> tuple[object, ...]:
+    if not o.moved:
+        return ("stay",)
+    return (o.dists["transition_months"], o.dists["ramp_months"], o.dists["initial_productivity"])
+
+
+def _drift_key(o: OptionPlan) -> tuple[object, ...]:
+    return (o.country, o.dists["wage_inflation"], o.dists["fx_volatility"])
+
+
 def _paybacks(
     plans: list[tuple[int, Basis, FloatArray, list[tuple[Basis, FloatArray]]]],
     payback: FloatArray,
-    n: int,
-    nq: int,
+    slab: NDArray[np.float32],
 ) -> None:
     """Payback month per option and scenario: the first month the cumulative savings net of
     one-time costs reach zero (linear inside the quarter); ``inf`` when never.
 
     The cumulative savings of every option are one batched matrix product: per scenario,
-    (options x paths) coefficients times (paths x quarters) running sums.
+    (options x paths) coefficients times the (paths x quarters) running sums of the slab.
     """
     if not plans:
         return
-    index: dict[int, int] = {}
-    bases: list[Basis] = []
-    for _, x1, _, terms in plans:
-        for basis in (x1, *(b for b, _ in terms)):
-            if id(basis) not in index:
-                index[id(basis)] = len(bases)
-                bases.append(basis)
-    paths = np.empty((n, len(bases), nq), dtype=np.float32)
-    for k, basis in enumerate(bases):
-        paths[:, k, :] = basis.cum
-    coef = np.zeros((n, len(plans), len(bases)), dtype=np.float32)
-    one_time = np.empty((n, len(plans)))
+    n, k_total, _ = slab.shape
+    coef_t = np.zeros((len(plans), k_total, n), dtype=np.float32)
+    one_time = np.empty((len(plans), n))
     for i, (_, x1, once, terms) in enumerate(plans):
-        coef[:, i, index[id(x1)]] = 1.0
+        coef_t[i, x1.k] = 1.0
         for basis, c in terms:
-            coef[:, i, index[id(basis)]] += c
-        one_time[:, i] = once
-    cum = np.matmul(coef, paths)
-    cum -= one_time.astype(np.float32)[:, :, None]
+            coef_t[i, basis.k] += c
+        one_time[i] = once
+    cum = np.matmul(np.ascontiguousarray(coef_t.transpose(2, 0, 1)), slab)
+    cum -= one_time.T.astype(np.float32)[:, :, None]
     ok = cum >= 0.0
     idx = ok.argmax(axis=2)[:, :, None]
     reached = np.take_along_axis(ok, idx, axis=2)[:, :, 0]
     cur = np.take_along_axis(cum, idx, axis=2)[:, :, 0].astype(np.float64)
     before = np.take_along_axis(cum, np.maximum(idx - 1, 0), axis=2)[:, :, 0]
     idx = idx[:, :, 0]
-    prev = np.where(idx > 0, before, -one_time)
+    prev = np.where(idx > 0, before, -one_time.T)
     with np.errstate(divide="ignore", invalid="ignore"):
         frac = np.where(prev < 0.0, -prev / (cur - prev), 0.0)
     months = np.where(reached, 3.0 * (idx + frac), math.inf)
@@ -227,14 +227,16 @@ def _paybacks(
 @dataclass
 class Basis:
     """A (scenarios x quarters) cost path reduced the two ways the kernel needs it: its
-    discounted sum (float64) and its running sum (float32, for the payback search)."""
+    discounted sum (float64) and its running sum (float32, written into row ``k`` of the
+    process's slab of running sums, for the payback search)."""
 
     pv: FloatArray
-    cum: NDArray[np.float32]
+    k: int
 
     @classmethod
-    def of(cls, path: FloatArray, disc: FloatArray) -> Basis:
-        return cls(path @ disc, np.cumsum(path, axis=1, dtype=np.float32))
+    def of(cls, path: FloatArray, disc: FloatArray, slab: NDArray[np.float32], k: int) -> Basis:
+        np.cumsum(path, axis=1, dtype=np.float32, out=slab[:, k, :])
+        return cls(path @ disc, k)
 
 
 def evaluate(process: ProcessPlan, draws: Draws) -> tuple[FloatArray, FloatArray]:
@@ -255,6 +257,10 @@ def evaluate(process: ProcessPlan, draws: Draws) -> tuple[FloatArray, FloatArray
     a_sq = sq_base * (1.0 + sq_hidden)
     k_sq = fte / 4.0 * draws.value(sq, "tooling_per_fte") if sq.own_tooling else 0.0
     w_home = draws.drift(sq)
+    rkeys = {_ramp_key(o) for o in process.options[1:]}
+    pkeys = {(_ramp_key(o), _drift_key(o)) for o in process.options[1:]}
+    slab = np.empty((n, 3 * len(rkeys) + 2 * len(pkeys), nq), dtype=np.float32)
+    count = iter(range(slab.shape[1]))
     ramps: dict[tuple[object, ...], tuple[Ramp, Basis, Basis, Basis]] = {}
     products: dict[tuple[object, ...], tuple[Basis, Basis]] = {}
     npv = np.zeros((len(process.options), n))
@@ -265,24 +271,23 @@ def evaluate(process: ProcessPlan, draws: Draws) -> tuple[FloatArray, FloatArray
             continue  # the status quo: no savings against itself
         run, hidden, home_share = _run_and_hidden(draws, o)
         a = fte / 4.0 * run * (1.0 + hidden)
-        rkey: tuple[object, ...] = (
-            (o.dists["transition_months"], o.dists["ramp_months"], o.dists["initial_productivity"])
-            if o.moved
-            else ("stay",)
-        )
+        rkey = _ramp_key(o)
         if rkey not in ramps:
             ramp = _ramp(draws, o)
             ramps[rkey] = (
                 ramp,
-                Basis.of(a_sq[:, None] * (ramp.one_minus_m * w_home), disc),
-                Basis.of(w_home * ramp.g, disc),
-                Basis.of(ramp.one_minus_m, disc),
+                Basis.of(a_sq[:, None] * (ramp.one_minus_m * w_home), disc, slab, next(count)),
+                Basis.of(w_home * ramp.g, disc, slab, next(count)),
+                Basis.of(ramp.one_minus_m, disc, slab, next(count)),
             )
         ramp, x1, whg, after = ramps[rkey]
         w = draws.drift(o)
-        pkey = (rkey, id(w))
+        pkey = (rkey, _drift_key(o))
         if pkey not in products:
-            products[pkey] = (Basis.of(w * ramp.m, disc), Basis.of(w * ramp.g, disc))
+            products[pkey] = (
+                Basis.of(w * ramp.m, disc, slab, next(count)),
+                Basis.of(w * ramp.g, disc, slab, next(count)),
+            )
         wm, wg = products[pkey]
         if o.moved:
             crit = draws.value(o, "critical_knowledge_multiplier") if o.critical else 1.0
@@ -307,5 +312,5 @@ def evaluate(process: ProcessPlan, draws: Draws) -> tuple[FloatArray, FloatArray
             value = value + coef * basis.pv
         npv[j] = value
         plans.append((j, x1, one_time, terms))
-    _paybacks(plans, payback, n, nq)
+    _paybacks(plans, payback, slab)
     return npv, payback

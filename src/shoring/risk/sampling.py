@@ -10,15 +10,15 @@ which options a process has.  So:
 - results do not depend on the chunk size or the backend (NumPy or Dask);
 - the first ``n`` scenarios of a larger run are exactly a run of ``n`` scenarios.
 
-Correlated inputs are drawn as correlated standard normals (Cholesky factor of the correlation
-matrix) and mapped to uniforms with the normal CDF; each option then maps the uniforms through
-its own distribution (inverse CDF).
+Correlated pairs go through a Gaussian copula (normal scores mixed with the pair's
+correlation, mapped back to uniforms); each option then maps the uniforms through its own
+distribution (inverse CDF).
 """
 
 from __future__ import annotations
 
+import math
 import zlib
-from functools import lru_cache
 
 import numpy as np
 from numpy.typing import NDArray
@@ -38,38 +38,36 @@ def _key(text: str) -> int:
     return zlib.crc32(text.encode("utf-8"))
 
 
-@lru_cache(maxsize=4)
-def _cholesky(scope: Scope) -> FloatArray:
-    names = COUNTRY_STREAM if scope is Scope.COUNTRY else PROCESS_STREAM
-    corr = np.eye(len(names))
-    for a, b, rho in CORRELATIONS[scope]:
-        i, j = names.index(a), names.index(b)
-        corr[i, j] = corr[j, i] = rho
-    factor: FloatArray = np.asarray(np.linalg.cholesky(corr), dtype=np.float64)
-    return factor
+def uniforms(seed: int, scope: Scope, key: str, block: int, n: int) -> FloatArray:
+    """Uniforms of a scope's inputs, shape (inputs, n), for one block.
 
-
-def normals(seed: int, scope: Scope, key: str, block: int, n: int) -> FloatArray:
-    """Correlated standard normals, shape (inputs of the scope, n), for one block."""
+    Independent inputs are uniform draws; in each correlated pair the second input's normal
+    score is mixed with the first's (a two-variable Gaussian copula: ``z_b' = rho z_a +
+    sqrt(1 - rho^2) z_b``) and mapped back to a uniform.
+    """
     names = COUNTRY_STREAM if scope is Scope.COUNTRY else PROCESS_STREAM
     seq = np.random.SeedSequence(entropy=seed, spawn_key=(_KIND[scope], _key(key), block))
     rng = np.random.Generator(np.random.PCG64(seq))
-    z = rng.standard_normal((len(names), BLOCK))[:, :n]
-    out: FloatArray = np.asarray(_cholesky(scope) @ z, dtype=np.float64)
-    return out
+    u = rng.random((len(names), BLOCK))[:, :n]
+    for a, b, rho in CORRELATIONS[scope]:
+        i, j = names.index(a), names.index(b)
+        za, zb = special.ndtri(u[i]), special.ndtri(u[j])
+        u[j] = special.ndtr(rho * za + math.sqrt(1.0 - rho * rho) * zb)
+    return np.asarray(u, dtype=np.float64)
 
 
 def country_draws(seed: int, country: str, start: int, stop: int) -> FloatArray:
-    """Uniforms of a country's inputs for scenarios [start, stop); the FX row stays normal."""
-    z = _blocks(seed, Scope.COUNTRY, country, start, stop)
-    u = special.ndtr(z)
-    u[COUNTRY_STREAM.index("fx_shock")] = z[COUNTRY_STREAM.index("fx_shock")]
-    return np.asarray(u, dtype=np.float64)
+    """Uniforms of a country's inputs for scenarios [start, stop); the FX row is a standard
+    normal score (the FX shock)."""
+    u = _blocks(seed, Scope.COUNTRY, country, start, stop)
+    row = COUNTRY_STREAM.index("fx_shock")
+    u[row] = special.ndtri(u[row])
+    return u
 
 
 def process_draws(seed: int, process: str, start: int, stop: int) -> FloatArray:
     """Uniforms of a process's inputs for scenarios [start, stop)."""
-    return np.asarray(special.ndtr(_blocks(seed, Scope.PROCESS, process, start, stop)))
+    return _blocks(seed, Scope.PROCESS, process, start, stop)
 
 
 def _blocks(seed: int, scope: Scope, key: str, start: int, stop: int) -> FloatArray:
@@ -78,5 +76,5 @@ def _blocks(seed: int, scope: Scope, key: str, start: int, stop: int) -> FloatAr
     parts = []
     for block in range(start // BLOCK, (stop + BLOCK - 1) // BLOCK):
         lo = block * BLOCK
-        parts.append(normals(seed, scope, key, block, min(BLOCK, stop - lo)))
+        parts.append(uniforms(seed, scope, key, block, min(BLOCK, stop - lo)))
     return parts[0] if len(parts) == 1 else np.concatenate(parts, axis=1)

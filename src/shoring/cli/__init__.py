@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import sys
 
-from shoring.cli import classify, demo  # noqa: F401  (registers the commands)
+from shoring.cli import (  # noqa: F401  (registers the commands)
+    classify,
+    country,
+    demo,
+    locations,
+)
 from shoring.cli.app import app, err_console
 from shoring.errors import InputError
 

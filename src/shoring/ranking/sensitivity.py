@@ -88,7 +88,7 @@ def top_k_probabilities(scores: FloatArray, ks: tuple[int, ...] = (3, 10)) -> li
 
     An alternative is in the top k when fewer than k alternatives score strictly higher.
     """
-    n_draws, n_alt = scores.shape
+    n_alt = scores.shape[1]
     ordered = -np.sort(-scores, axis=1)
     results = []
     for k in ks:

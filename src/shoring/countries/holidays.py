@@ -9,6 +9,7 @@ result is ``None`` and the profile says so; nothing is guessed.
 from __future__ import annotations
 
 from datetime import date
+from importlib.metadata import version
 
 import holidays as holidays_lib
 import pycountry
@@ -16,7 +17,7 @@ from pydantic import BaseModel, ConfigDict
 
 from shoring.errors import InputError
 
-HOLIDAYS_SOURCE = f"python-holidays {holidays_lib.__version__} (national public holidays)"
+HOLIDAYS_SOURCE = f"python-holidays {version('holidays')} (national public holidays)"
 
 
 class Holiday(BaseModel):

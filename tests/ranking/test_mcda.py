@@ -100,8 +100,12 @@ def test_all_equal_alternatives_score_one_half() -> None:
 
 @pytest.mark.parametrize(
     ("weights", "problem"),
-    [([0.5, -0.1], "negative"), ([0.0, 0.0], "positive"), ([1.0], "expected 2"),
-     ([np.nan, 1.0], "finite")],
+    [
+        ([0.5, -0.1], "negative"),
+        ([0.0, 0.0], "positive"),
+        ([1.0], "expected 2"),
+        ([np.nan, 1.0], "finite"),
+    ],
 )
 def test_bad_weights_are_input_errors(weights: list[float], problem: str) -> None:
     with pytest.raises(InputError, match=problem):

@@ -116,3 +116,27 @@ def test_impute_flag_labels_values() -> None:
     data = json.loads(invoke("--impute", "--json").stdout)
     assert data["excluded"] == []
     assert any(r["imputed"] for r in data["ranking"])
+
+
+def test_weight_overrides_are_relative_and_validated() -> None:
+    data = json.loads(
+        invoke("--weight", "labour_cost=0", "--weight", "talent_pool=0", "--json").stdout
+    )
+    assert data["weights"]["labour_cost"] == 0.0 and data["weights"]["talent_pool"] == 0.0
+    assert sum(data["weights"].values()) == pytest.approx(1.0)
+    assert "override" in data["weights_source"]
+    for bad, expected in (
+        ("labour_cost", "NAME=VALUE"),
+        ("vibes=1", "unknown criterion"),
+        ("labour_cost=cheap", "not a number"),
+        ("governance=-1", "non-negative"),
+    ):
+        result = invoke("--weight", bad)
+        assert result.exit_code == 2 and expected in result.stderr
+
+
+def test_repeated_and_comma_separated_languages() -> None:
+    a = json.loads(invoke("--languages", "en,es", "--top", "3", "--json").stdout)
+    b = json.loads(invoke("--languages", "en", "--languages", "es", "--top", "3", "--json").stdout)
+    assert a["languages"] == b["languages"] == ["en", "es"]
+    assert a["ranking"] == b["ranking"]

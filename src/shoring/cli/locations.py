@@ -15,7 +15,14 @@ from shoring.cli.app import app, console, emit_json, fail
 from shoring.cli.country import split_languages
 from shoring.errors import InputError
 from shoring.ranking import LocationRanking, parse_weights_document, rank_locations
-from shoring.ranking.criteria import BY_NAME, CRITERION_NAMES
+from shoring.ranking.criteria import (
+    BY_NAME,
+    CRITERION_NAMES,
+    DEFAULT_WEIGHTS,
+    check_criterion,
+    complete_weights,
+)
+from shoring.ranking.locations import parse_category
 from shoring.ranking.weights import WeightsSpec
 
 DEFAULT_TABLE_ROWS = 15
@@ -53,6 +60,21 @@ def load_weights_file(path: str) -> WeightsSpec:
     return parse_weights_document(doc, source=path)
 
 
+def parse_weight_overrides(values: list[str]) -> dict[str, float]:
+    """``["labour_cost=0.5", ...]`` -> ``{"labour_cost": 0.5}``; errors name the option."""
+    out: dict[str, float] = {}
+    for text in values:
+        name, sep, raw = text.partition("=")
+        if not sep:
+            raise InputError("--weight", text, "expected NAME=VALUE, e.g. labour_cost=0.3")
+        name = check_criterion(name.strip(), "--weight")
+        try:
+            out[name] = float(raw)
+        except ValueError:
+            raise InputError(f"--weight {name}", raw, "not a number") from None
+    return out
+
+
 @app.command("locations")
 def locations_command(
     home: str = typer.Option(..., "--home", help="Home country (ISO code or name)."),
@@ -74,6 +96,12 @@ def locations_command(
         None,
         "--weights",
         help="YAML/JSON file: criterion -> weight, or {ahp: {criteria: [...], matrix: [[...]]}}.",
+    ),
+    weight: list[str] | None = typer.Option(
+        None,
+        "--weight",
+        help="Set one weight, NAME=VALUE (repeatable), over the defaults or --weights; "
+        "weights are relative and rescaled to sum to 1.",
     ),
     method: str = typer.Option("topsis", "--method", help="topsis or weighted_sum."),
     impute: bool = typer.Option(
@@ -98,6 +126,13 @@ def locations_command(
     """Rank countries as locations for work of a category, with sources and rank stability."""
     try:
         spec = load_weights_file(weights_file) if weights_file else None
+        weights = spec.weights if spec else None
+        source = None
+        if weight:
+            source = f"{'--weights file' if spec else 'default profile'} with --weight overrides"
+            base = dict(weights or DEFAULT_WEIGHTS[parse_category(category)])
+            base.update(parse_weight_overrides(weight))
+            weights = complete_weights(base, field="--weight")
         m = method.strip().lower().replace("-", "_")
         if m not in ("topsis", "weighted_sum"):
             raise InputError(
@@ -110,7 +145,7 @@ def locations_command(
             home,
             category,
             split_languages(languages),
-            spec.weights if spec else None,
+            weights,
             method="topsis" if m == "topsis" else "weighted_sum",
             year=year,
             include_home=include_home,
@@ -120,6 +155,7 @@ def locations_command(
             concentration=concentration,
             seed=seed,
             ahp=spec.ahp if spec else None,
+            weights_source=source,
         )
     except InputError as exc:
         fail(exc.message)

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 from statistics import median
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
@@ -104,7 +104,8 @@ class LocationRanking(BaseModel):
         return data
 
 
-def _category(value: Category | str) -> Category:
+def parse_category(value: Category | str) -> Category:
+    """A work category from its name (case-insensitive); unknown names are an InputError."""
     if isinstance(value, Category):
         return value
     try:
@@ -132,6 +133,7 @@ def rank_locations(
     concentration: float = 1.0,
     seed: int | None = 0,
     ahp: AhpResult | None = None,
+    weights_source: str | None = None,
 ) -> LocationRanking:
     """Rank candidate countries for work of ``category`` done for a company in ``home``.
 
@@ -144,7 +146,7 @@ def rank_locations(
 
         profiles = country_profiles()
     home3 = resolve_country(home, "home")
-    cat = _category(category)
+    cat = parse_category(category)
     if method not in ("topsis", "weighted_sum"):
         raise InputError("method", method, "unknown method", allowed=("topsis", "weighted_sum"))
     if languages:
@@ -156,10 +158,11 @@ def rank_locations(
         langs = [default]
     if weights is None:
         w_map = complete_weights(DEFAULT_WEIGHTS[cat])
-        weights_source = f"default profile for {cat.value} (assumption; see criteria docs)"
+        source = f"default profile for {cat.value} (assumption; see criteria docs)"
     else:
         w_map = complete_weights(weights)
-        weights_source = "AHP pairwise matrix" if ahp is not None else "user weights"
+        source = "AHP pairwise matrix" if ahp is not None else "user weights"
+    source = weights_source or source
     the_year = year if year is not None else date.today().year
 
     if candidates is None:
@@ -195,8 +198,7 @@ def rank_locations(
     excluded: list[Excluded] = []
     if impute:
         for name in active:
-            have = [values[c][name].value for c in pool if values[c][name].value is not None]
-            present = [v for v in have if v is not None]
+            present = [v for c in pool if (v := values[c][name].value) is not None]
             if not present:
                 continue
             fill = float(median(present))
@@ -253,7 +255,6 @@ def rank_locations(
         )
         for i in order
     ]
-    sampling_note: Literal["centred", "uniform"] = sampling
     return LocationRanking(
         home=home3,
         category=cat,
@@ -261,13 +262,13 @@ def rank_locations(
         method=method,
         year=the_year,
         weights=w_map,
-        weights_source=weights_source,
+        weights_source=source,
         ahp=ahp,
         ranking=ranking,
         excluded=sorted(excluded, key=lambda e: e.country),
         sensitivity={
             "draws": sens.draws,
-            "sampling": sampling_note,
+            "sampling": sampling,
             "concentration": sens.concentration,
             "seed": sens.seed,
             "distribution": (

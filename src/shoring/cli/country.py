@@ -121,7 +121,7 @@ def render(intel: CountryIntel) -> None:
             f"- {h.source}"
         )
         console.print(
-            "  " + "; ".join(f"{d.isoformat()} {name}" for d, name in h.dates), soft_wrap=True
+            "  " + "; ".join(f"{d.on.isoformat()} {d.name}" for d in h.dates), soft_wrap=True
         )
     else:
         console.print(

@@ -16,7 +16,7 @@ from babel.numbers import get_currency_name
 from pydantic import BaseModel, ConfigDict
 
 from shoring.countries.fx import FxRate, country_currency, fx_rate
-from shoring.countries.holidays import HOLIDAYS_SOURCE, public_holidays
+from shoring.countries.holidays import HOLIDAYS_SOURCE, Holiday, public_holidays
 from shoring.countries.labour import labour_cost
 from shoring.countries.languages import (
     LANGUAGE_SOURCE,
@@ -79,7 +79,7 @@ class HolidayInfo(BaseModel):
     available: bool
     count: int | None
     weekday_count: int | None
-    dates: list[tuple[date, str]]
+    dates: list[Holiday]
     source: str = HOLIDAYS_SOURCE
 
 
@@ -341,7 +341,7 @@ def country_intel(
         available=calendar is not None,
         count=None if calendar is None else len(calendar.holidays),
         weekday_count=None if calendar is None else calendar.weekday_count,
-        dates=[] if calendar is None else [(h.on, h.name) for h in calendar.holidays],
+        dates=[] if calendar is None else list(calendar.holidays),
     )
     if calendar is None:
         notes.append(f"The holidays library has no calendar for {record.name}.")

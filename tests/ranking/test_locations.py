@@ -71,11 +71,11 @@ def test_impute_keeps_every_country_and_labels_it() -> None:
     assert phl.imputed == {}
 
 
-def test_gsli_is_a_reference_not_an_input() -> None:
+def test_gsli_and_ef_epi_are_references_not_inputs() -> None:
     profiles = dict(country_profiles())
     base = rank_locations("USA", "ITO", profiles=profiles, draws=50, year=2026)
     changed = {
-        code: p.model_copy(update={"gsli_rank_2023": 1, "gsli_rank_2021": 1})
+        code: p.model_copy(update={"gsli_rank_2023": 1, "gsli_rank_2021": 1, "ef_epi_score": 300.0})
         for code, p in profiles.items()
     }
     other = rank_locations("USA", "ITO", profiles=changed, draws=50, year=2026)

@@ -5,8 +5,10 @@ Every criterion is computed from a country's bundled profile or from a well-kept
 figure that cannot be computed is ``None`` (missing), never filled in here.
 
 Default weight profiles are **modelling assumptions** (labelled so in the output).  Their
-rationale, from the issue and the seed documents (offshoring moves work for lower labour
-costs and brings language barriers and time-zone friction):
+rationale, from the issue and the seed documents: offshoring "cuts costs" and pays "lower
+wages"; "there may be a language barrier that leaves customers less satisfied when dealing
+with a call center overseas"; KPO "typically includes processes that require a higher level
+of skill, experience, and/or knowledge" (seeds/002).  Hence:
 
 - ``BPO_FRONT`` (customer-facing: calls, chat): language and overlap with the customers' day
   dominate; cost still matters.

@@ -57,6 +57,8 @@ class RankedCountry(BaseModel):
     imputed: dict[str, str]
     gsli_rank_2023: int | None
     gsli_rank_2021: int | None
+    #: EF English Proficiency Index 2024 (sparse), shown beside language fit; not an input.
+    ef_epi_score: float | None
 
 
 class Excluded(BaseModel):
@@ -99,7 +101,8 @@ class LocationRanking(BaseModel):
         }
         data["reference"] = (
             "gsli_rank_2023/gsli_rank_2021: Kearney Global Services Location Index, from press "
-            "coverage; shown for comparison only, never an input."
+            "coverage; ef_epi_score: EF English Proficiency Index 2024 (18 of 80 countries). "
+            "Both are shown for comparison only, never inputs."
         )
         return data
 
@@ -252,6 +255,7 @@ def rank_locations(
             imputed=imputed[kept[i]],
             gsli_rank_2023=profiles[kept[i]].gsli_rank_2023,
             gsli_rank_2021=profiles[kept[i]].gsli_rank_2021,
+            ef_epi_score=profiles[kept[i]].ef_epi_score,
         )
         for i in order
     ]

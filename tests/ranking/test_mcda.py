@@ -60,8 +60,10 @@ def test_topsis_hwang_yoon_fighter_aircraft_example() -> None:
     """Hwang & Yoon (1981), *Multiple Attribute Decision Making*, Springer LNEMS 186, the
     fighter-aircraft TOPSIS example: 4 aircraft x 6 attributes (max speed, ferry range,
     max payload, acquisition cost [cost], reliability, manoeuvrability; qualitative ratings
-    on their 1-9 interval scale), weights (0.2, 0.1, 0.1, 0.1, 0.2, 0.3).  Published relative
-    closeness: A1 0.643, A2 0.268; preference order A1 > A3 > A4 > A2."""
+    on their 1-9 interval scale), weights (0.2, 0.1, 0.1, 0.1, 0.2, 0.3).  Relative
+    closeness A1 0.643, A2 0.268 and the order A1 > A3 > A4 > A2, as the example is widely
+    reproduced; these were not re-checked against the book here (no copy at hand), which is
+    why the pymcdm cross-checks above carry the numerical weight."""
     matrix = [
         [2.0, 1500, 20000, 5.5, 5, 9],
         [2.5, 2700, 18000, 6.5, 3, 5],

@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 import yaml
-from tests.conftest import example_path
 from typer.testing import CliRunner
 
 from shoring.cli import app
+from tests.conftest import example_path
 
 runner = CliRunner()
 

@@ -9,11 +9,11 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.conftest import tiny_portfolio
 
 from shoring.cost.plan import Plan
 from shoring.io.portfolio import parse_portfolio
 from shoring.simulate import prepare, simulate
+from tests.conftest import tiny_portfolio
 
 FAST = settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from tests.conftest import ROOT, example_path, tiny_portfolio
 
 from shoring.errors import InputError
 from shoring.io.portfolio import load_portfolio, parse_portfolio
+from tests.conftest import ROOT, example_path, tiny_portfolio
 
 EXAMPLES = [
     *sorted((ROOT / "examples").glob("*.yaml")),

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from tests.conftest import tiny_portfolio
-
 from shoring.io.bundled import country_profiles
 from shoring.io.portfolio import parse_portfolio
 from shoring.portfolio.options import FREELANCER_MAX_FTE, generate_options, options_for
 from shoring.taxonomy import Category, Label, Provider, Workplace
+from tests.conftest import tiny_portfolio
 
 
 def _process(**kw: object):  # type: ignore[no-untyped-def]

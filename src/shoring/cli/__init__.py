@@ -5,7 +5,14 @@ from __future__ import annotations
 import sys
 
 from shoring import _blas  # noqa: F401  (before NumPy loads: single-threaded BLAS)
-from shoring.cli import classify, demo, generate, simulate  # noqa: F401  (registers the commands)
+from shoring.cli import (  # noqa: F401  (registers the commands)
+    classify,
+    country,
+    demo,
+    generate,
+    locations,
+    simulate,
+)
 from shoring.cli.app import app, err_console
 from shoring.errors import InputError
 

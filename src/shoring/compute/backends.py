@@ -64,7 +64,9 @@ class DaskBackend:
         import distributed
 
         as_completed: Any = distributed.as_completed
-        futures = self.client.map(run_unit, list(tasks), pure=False)
+        # Ship the plans as data (scattered), not inside the task graph.
+        data = self.client.scatter(list(tasks))
+        futures = self.client.map(run_unit, data, pure=False)
         pending: dict[int, UnitResult] = {}
         next_index = 0
         for future in as_completed(futures):

@@ -106,23 +106,40 @@ def _ranking() -> Callable[..., Any] | None:
     return cast("Callable[..., Any]", rank_locations)
 
 
+_RANKED: dict[tuple[object, ...], tuple[Mapping[str, CountryProfile], list[str]]] = {}
+
+
 def ranked_countries(
     home: str,
     category: Category,
     process: Process,
     profiles: Mapping[str, CountryProfile],
 ) -> list[str]:
-    """Candidate countries best first; only those with a derived labour cost."""
+    """Candidate countries best first: the MCDA ranking (issue 4) when installed, else the
+    fallback :func:`shortlist`; only countries with a derived labour cost, and for
+    customer-facing work only those with enough language proficiency.  Cached per
+    (home, category, languages, customer-facing)."""
+    key = (id(profiles), home, category, process.languages, process.customer_facing)
+    hit = _RANKED.get(key)
+    if hit is not None and hit[0] is profiles:
+        return hit[1]
     rank = _ranking()
     if rank is None:
-        return shortlist(home, process, profiles)
-    result = rank(home, category, list(process.languages), profiles=profiles, draws=200, seed=0)
-    out = []
-    for entry in result.ranking:
-        profile = profiles.get(entry.country)
-        if profile is None or entry.country == home or labour_cost(profile) is None:
-            continue
-        out.append(entry.country)
+        out = shortlist(home, process, profiles)
+    else:
+        result = rank(home, category, list(process.languages), profiles=profiles, draws=200)
+        out = []
+        for entry in result.ranking:
+            profile = profiles.get(entry.country)
+            if profile is None or entry.country == home or labour_cost(profile) is None:
+                continue
+            if (
+                process.customer_facing
+                and proficiency(profile, process.languages) < MIN_CUSTOMER_PROFICIENCY
+            ):
+                continue
+            out.append(entry.country)
+    _RANKED[key] = (profiles, out)
     return out
 
 

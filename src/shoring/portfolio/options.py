@@ -116,8 +116,9 @@ def ranked_countries(
     profiles: Mapping[str, CountryProfile],
 ) -> list[str]:
     """Candidate countries best first: the MCDA ranking (issue 4) when installed, else the
-    fallback :func:`shortlist`; only countries with a derived labour cost, and for
-    customer-facing work only those with enough language proficiency.  Cached per
+    fallback :func:`shortlist`; only countries with a derived labour cost and mean WGI
+    governance of at least :data:`MIN_GOVERNANCE`, and for customer-facing work only those
+    with enough language proficiency.  Cached per
     (home, category, languages, customer-facing)."""
     key = (id(profiles), home, category, process.languages, process.customer_facing)
     hit = _RANKED.get(key)
@@ -133,6 +134,9 @@ def ranked_countries(
             profile = profiles.get(entry.country)
             if profile is None or entry.country == home or labour_cost(profile) is None:
                 continue
+            governance = profile.governance.mean()
+            if governance is None or governance < MIN_GOVERNANCE:
+                continue  # a cautious floor, as in the fallback shortlist
             if (
                 process.customer_facing
                 and proficiency(profile, process.languages) < MIN_CUSTOMER_PROFICIENCY

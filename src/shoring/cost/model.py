@@ -235,8 +235,9 @@ class Basis:
 
     @classmethod
     def of(cls, path: FloatArray, disc: FloatArray, slab: NDArray[np.float32], k: int) -> Basis:
-        np.cumsum(path, axis=1, dtype=np.float32, out=slab[:, k, :])
-        return cls(path @ disc, k)
+        pv = path @ disc
+        slab[:, k, :] = np.cumsum(path, axis=1, out=path)  # ``path`` is a fresh temporary
+        return cls(pv, k)
 
 
 def evaluate(process: ProcessPlan, draws: Draws) -> tuple[FloatArray, FloatArray]:
@@ -278,7 +279,7 @@ def evaluate(process: ProcessPlan, draws: Draws) -> tuple[FloatArray, FloatArray
                 ramp,
                 Basis.of(a_sq[:, None] * (ramp.one_minus_m * w_home), disc, slab, next(count)),
                 Basis.of(w_home * ramp.g, disc, slab, next(count)),
-                Basis.of(ramp.one_minus_m, disc, slab, next(count)),
+                Basis.of(ramp.one_minus_m.copy(), disc, slab, next(count)),
             )
         ramp, x1, whg, after = ramps[rkey]
         w = draws.drift(o)

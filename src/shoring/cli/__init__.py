@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from shoring.cli import classify, demo  # noqa: F401  (registers the commands)
+from shoring.cli import catalogue, categorize, classify, demo  # noqa: F401  (registers the commands)
 from shoring.cli.app import app, err_console
 from shoring.errors import InputError
 

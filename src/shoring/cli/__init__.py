@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import sys
 
-from shoring.cli import catalogue, categorize, classify, demo  # noqa: F401  (registers the commands)
+from shoring.cli import (  # noqa: F401  (registers the commands)
+    catalogue,
+    categorize,
+    classify,
+    country,
+    demo,
+    locations,
+)
 from shoring.cli.app import app, err_console
 from shoring.errors import InputError
 

@@ -40,7 +40,7 @@ def categorize_command(
     backend: str = typer.Option(
         "lexical",
         "--backend",
-        help="lexical (default) or semantic (pip install 'shoring[semantic]').",
+        help="lexical (default) or semantic (needs: pip install 'shoring\\[semantic]').",
     ),
     threshold: float | None = typer.Option(
         None, "--threshold", help="Confidence below which the answer is UNSURE (default 0.5)."
@@ -48,8 +48,8 @@ def categorize_command(
 ) -> None:
     """Categorise work described in free text: ITO, BPO_FRONT, BPO_BACK, SOFTWARE_RD, KPO, NONE.
 
-    Gives a calibrated confidence, the closest catalogue entries, and UNSURE (with the best
-    guess) when the confidence is below the threshold.
+    Gives a calibrated confidence and the closest catalogue entries.
+    Below the threshold the answer is UNSURE, with the best guess.
     """
     if (text is None) == (input_file is None):
         fail('give either a TEXT argument or --input FILE (e.g. shoring categorize "payroll")')

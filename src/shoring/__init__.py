@@ -11,6 +11,7 @@ The Python API::
     ['bpo', 'global_bpo', 'offshore_outsourcing', 'offshoring', 'outsourcing']
 """
 
+from shoring.catalogue import Categorisation, categorise, load_catalogue
 from shoring.countries import resolve_country
 from shoring.errors import InputError, ShoringError
 from shoring.taxonomy import (
@@ -27,6 +28,7 @@ from shoring.taxonomy import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "Categorisation",
     "Category",
     "Classification",
     "Engagement",
@@ -36,7 +38,9 @@ __all__ = [
     "ShoringError",
     "Workplace",
     "__version__",
+    "categorise",
     "classify",
+    "load_catalogue",
     "parse_engagement",
     "resolve_country",
 ]

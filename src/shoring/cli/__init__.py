@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from shoring import _blas  # noqa: F401  (before NumPy loads: single-threaded BLAS)
 from shoring.cli import (  # noqa: F401  (registers the commands)
+    catalogue,
+    categorize,
     classify,
     country,
     demo,

@@ -7,9 +7,11 @@ from typing import Any
 import typer
 from rich.table import Table
 
+from shoring.catalogue import Categorisation
+from shoring.catalogue.infer import infer_category
 from shoring.cli.app import app, console, emit_json, fail, parse_json_object, read_input_lines
 from shoring.errors import InputError
-from shoring.taxonomy import Classification, classify, parse_engagement
+from shoring.taxonomy import Classification, Engagement, classify, parse_engagement
 
 
 @app.command("classify")
@@ -34,6 +36,11 @@ def classify_command(
     category: str | None = typer.Option(
         None, "--category", help="ITO, BPO_FRONT, BPO_BACK, SOFTWARE_RD, KPO or NONE."
     ),
+    description: str | None = typer.Option(
+        None,
+        "--description",
+        help="The work in your own words; categorised when --category is not given.",
+    ),
     input_file: str | None = typer.Option(
         None,
         "--input",
@@ -43,7 +50,15 @@ def classify_command(
 ) -> None:
     """Classify an engagement: outsourcing, offshoring, nearshoring, homeshoring, BPO, KPO ..."""
     if input_file is not None:
-        given = [company_country, worker_country, workplace, provider, primary_market, category]
+        given = [
+            company_country,
+            worker_country,
+            workplace,
+            provider,
+            primary_market,
+            category,
+            description,
+        ]
         if any(value is not None for value in given):
             fail("--input cannot be combined with the single-engagement options")
         raise typer.Exit(_classify_batch(input_file, as_json))
@@ -60,8 +75,11 @@ def classify_command(
         fields["primary_market"] = primary_market
     if category is not None:
         fields["category"] = category
+    if description is not None:
+        fields["description"] = description
     try:
-        result = classify(parse_engagement(fields))
+        engagement, inferred = _with_category(parse_engagement(fields))
+        result = classify(engagement)
     except InputError as exc:
         fail(
             InputError(
@@ -69,9 +87,31 @@ def classify_command(
             ).message
         )
     if as_json:
-        emit_json(result.to_json())
+        emit_json(_to_json(result, inferred))
     else:
-        _render(result)
+        _render(result, inferred)
+
+
+def _with_category(engagement: Engagement) -> tuple[Engagement, Categorisation | None]:
+    """Infer a missing category from the description (the categoriser; see shoring.catalogue)."""
+    if engagement.description is not None and engagement.category is None:
+        try:
+            return infer_category(engagement)
+        except InputError as exc:
+            raise InputError("description", exc.value, exc.problem) from None
+    return engagement, None
+
+
+def _to_json(result: Classification, inferred: Categorisation | None) -> dict[str, Any]:
+    out = result.to_json()
+    if inferred is not None:
+        out["inferred_category"] = {
+            "category": inferred.category,
+            "confidence": round(inferred.confidence, 4),
+            "best_guess": inferred.best_guess.value,
+            "matches": [m.to_json() for m in inferred.matches],
+        }
+    return out
 
 
 def _classify_batch(path: str, as_json: bool) -> int:
@@ -84,8 +124,9 @@ def _classify_batch(path: str, as_json: bool) -> int:
         try:
             obj = parse_json_object(text)
             record_id = obj.pop("id", None)
-            result = classify(parse_engagement(obj))
-            out: dict[str, Any] = {"id": record_id, **result.to_json()}
+            engagement, inferred = _with_category(parse_engagement(obj))
+            result = classify(engagement)
+            out: dict[str, Any] = {"id": record_id, **_to_json(result, inferred)}
             del out["engagement"]
         except (InputError, ValueError) as exc:
             failed = True
@@ -106,8 +147,23 @@ def _classify_batch(path: str, as_json: bool) -> int:
     return 1 if failed else 0
 
 
-def _render(result: Classification) -> None:
+def _render(result: Classification, inferred: Categorisation | None = None) -> None:
     e = result.engagement
+    if inferred is not None:
+        top = f" (closest: {inferred.matches[0].name})" if inferred.matches else ""
+        if inferred.unsure:
+            console.print(
+                f"category not given; inferred from the description: [yellow]UNSURE[/] "
+                f"(best guess {inferred.best_guess.value}, confidence {inferred.confidence:.2f})"
+                f"{top}; no category label is claimed",
+                highlight=False,
+            )
+        else:
+            console.print(
+                f"category not given; inferred from the description: [bold]{inferred.category}"
+                f"[/] (confidence {inferred.confidence:.2f}){top}",
+                highlight=False,
+            )
     console.print(
         f"[bold]{e.company_country}[/] company (market {e.market}), work done in "
         f"[bold]{e.worker_country}[/] at {e.workplace.value} by {e.provider.value}"

@@ -14,6 +14,7 @@ from rich.table import Table
 
 from shoring.cli.app import app, console, emit_json, fail
 from shoring.compute.backends import open_backend
+from shoring.compute.unit import UNIT_PROCESSES
 from shoring.cost.parameters import assumptions_table
 from shoring.io.portfolio import load_portfolio
 from shoring.simulate import SimulationResult, prepare, simulate
@@ -53,8 +54,9 @@ def render(result: SimulationResult, *, tornado: bool = True) -> None:
     )
     for process in result.processes:
         table = Table(
-            title=f"{process['id']}: {process['name']} ({process['category']}, "
-            f"{process['fte']:g} FTE) - recommended: {process['recommended']}",
+            title=f"{process['id']}: {process['name']} ({process['category']}"
+            + ("" if process["category_source"] == "given" else f": {process['category_source']}")
+            + f", {process['fte']:g} FTE) - recommended: {process['recommended']}",
             title_justify="left",
         )
         for col, just in (
@@ -168,7 +170,7 @@ def simulate_command(
     loaded = load_portfolio(portfolio, company if any(company.values()) else None)
     plan = prepare(loaded)
     show = not as_json and sys.stdout.isatty()
-    units = -(-len(plan.processes) // 8)
+    units = -(-len(plan.processes) // UNIT_PROCESSES)
     with (
         open_backend(scheduler, workers) as backend,
         progress_bar(show, scenarios * units) as progress,

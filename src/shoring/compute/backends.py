@@ -111,6 +111,9 @@ def open_backend(scheduler: str | None, workers: int | None = None) -> Iterator[
             )
         n = int(text)
         processes = os.environ.get("SHORING_DASK_PROCESSES", "1") != "0"
+        # Each worker process is one core; a multi-threaded BLAS under it only spins.
+        blas = {"OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+        extra = {"env": blas} if processes else {}
         with (
             LocalCluster(
                 n_workers=n,
@@ -118,6 +121,7 @@ def open_backend(scheduler: str | None, workers: int | None = None) -> Iterator[
                 processes=processes,
                 dashboard_address=None,
                 silence_logs=40,
+                **extra,
             ) as cluster,
             Client(cluster) as client,
         ):

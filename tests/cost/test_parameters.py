@@ -83,3 +83,13 @@ def test_in_house_at_home_pays_no_margin() -> None:
 def test_bad_overrides(name: str, value: object, needle: str) -> None:
     with pytest.raises(InputError, match=needle):
         parse_override(name, value, "parameters")
+
+
+def test_readme_assumptions_table_lists_every_parameter() -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    table = readme[readme.index("### Assumptions (every default, with its source)") :]
+    for row in assumptions_table():
+        assert f"| `{row['parameter']}` |" in table, row["parameter"]
+        assert row["default"] in table, row["parameter"]

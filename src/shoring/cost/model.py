@@ -61,6 +61,16 @@ class TimeGrid:
         q = np.arange(1, self.quarters + 1, dtype=np.float64)
         return np.asarray((1.0 + self.discount_rate) ** (-q / 4.0), dtype=np.float64)
 
+    @property
+    def reducer(self) -> FloatArray:
+        """(quarters x quarters + 1) matrix: upper-triangular ones (running sums), then the
+        discount factors (present value) as the last column."""
+        t = self.quarters
+        out = np.zeros((t, t + 1), dtype=np.float64)
+        out[:, :t] = np.triu(np.ones((t, t)))
+        out[:, t] = self.discount
+        return out
+
 
 class Draws:
     """Uniforms (and the FX normal) of one block of scenarios, with a per-block cache."""
@@ -201,14 +211,16 @@ def _paybacks(
     if not plans:
         return
     n, k_total, _ = slab.shape
-    coef_t = np.zeros((len(plans), k_total, n), dtype=np.float32)
+    # Coefficients laid out (scenarios, options, paths) directly: a transposed copy of a
+    # (options, paths, scenarios) array cost more than the batched product itself.
+    coef = np.zeros((n, len(plans), k_total), dtype=np.float32)
     one_time = np.empty((len(plans), n))
     for i, (_, x1, once, terms) in enumerate(plans):
-        coef_t[i, x1.k] = 1.0
+        coef[:, i, x1.k] = 1.0
         for basis, c in terms:
-            coef_t[i, basis.k] += c
+            coef[:, i, basis.k] += c
         one_time[i] = once
-    cum = np.matmul(np.ascontiguousarray(coef_t.transpose(2, 0, 1)), slab)
+    cum = np.matmul(coef, slab)
     cum -= one_time.T.astype(np.float32)[:, :, None]
     ok = cum >= 0.0
     idx = ok.argmax(axis=2)[:, :, None]
@@ -234,10 +246,13 @@ class Basis:
     k: int
 
     @classmethod
-    def of(cls, path: FloatArray, disc: FloatArray, slab: NDArray[np.float32], k: int) -> Basis:
-        pv = path @ disc
-        slab[:, k, :] = np.cumsum(path, axis=1, out=path)  # ``path`` is a fresh temporary
-        return cls(pv, k)
+    def of(cls, path: FloatArray, reduce: FloatArray, slab: NDArray[np.float32], k: int) -> Basis:
+        """``reduce`` is :meth:`TimeGrid.reducer`: one matrix product gives the running sums
+        and the discounted sum together (faster than ``cumsum`` along the short axis)."""
+        both = path @ reduce
+        quarters = slab.shape[2]
+        slab[:, k, :] = both[:, :quarters]
+        return cls(both[:, quarters], k)
 
 
 def evaluate(process: ProcessPlan, draws: Draws) -> tuple[FloatArray, FloatArray]:
@@ -249,7 +264,7 @@ def evaluate(process: ProcessPlan, draws: Draws) -> tuple[FloatArray, FloatArray
     per-scenario coefficients.  The status quo is the baseline: zero savings by definition.
     """
     grid = draws.grid
-    disc = grid.discount
+    reducer = grid.reducer
     n, nq = draws.n, grid.quarters
     fte = process.fte
     sq = process.options[0]
@@ -277,17 +292,17 @@ def evaluate(process: ProcessPlan, draws: Draws) -> tuple[FloatArray, FloatArray
             ramp = _ramp(draws, o)
             ramps[rkey] = (
                 ramp,
-                Basis.of(a_sq[:, None] * (ramp.one_minus_m * w_home), disc, slab, next(count)),
-                Basis.of(w_home * ramp.g, disc, slab, next(count)),
-                Basis.of(ramp.one_minus_m.copy(), disc, slab, next(count)),
+                Basis.of(a_sq[:, None] * (ramp.one_minus_m * w_home), reducer, slab, next(count)),
+                Basis.of(w_home * ramp.g, reducer, slab, next(count)),
+                Basis.of(ramp.one_minus_m, reducer, slab, next(count)),
             )
         ramp, x1, whg, after = ramps[rkey]
         w = draws.drift(o)
         pkey = (rkey, _drift_key(o))
         if pkey not in products:
             products[pkey] = (
-                Basis.of(w * ramp.m, disc, slab, next(count)),
-                Basis.of(w * ramp.g, disc, slab, next(count)),
+                Basis.of(w * ramp.m, reducer, slab, next(count)),
+                Basis.of(w * ramp.g, reducer, slab, next(count)),
             )
         wm, wg = products[pkey]
         if o.moved:

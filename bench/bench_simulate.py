@@ -77,6 +77,29 @@ def plain_kernel_with_payback(processes: int, options: int, scenarios: int, quar
     return time.perf_counter() - start
 
 
+def plain_kernel_per_pair(processes: int, options: int, scenarios: int, quarters: int) -> float:
+    """A plain streaming Monte Carlo kernel over arrays of exactly the simulation's sizes:
+    every process-option pair gets its own random (block x quarters) savings path (as every
+    pair of the simulation has its own costs), which is discounted, accumulated, and searched
+    for the payback quarter.  No cost model: only the array traffic of scenarios x pairs x
+    quarters."""
+    rng = np.random.default_rng(0)
+    disc = 1.08 ** (-np.arange(1, quarters + 1) / 4.0)
+    total, losses, paid = 0.0, 0, 0
+    start = time.perf_counter()
+    for _ in range(processes):
+        for lo in range(0, scenarios, BLOCK):
+            n = min(BLOCK, scenarios - lo)
+            for _j in range(options):
+                flows = rng.standard_normal((n, quarters)) + 0.1
+                npv = flows @ disc
+                ok = np.cumsum(flows, axis=1) >= 0.0
+                paid += int(ok.argmax(axis=1).sum())
+                total += float(npv.sum())
+                losses += int((npv < 0.0).sum())
+    return time.perf_counter() - start
+
+
 def throughput() -> None:
     processes, scenarios = 16, 20_000
     plan = prepare(parse_portfolio(portfolio_20(processes)))
@@ -86,6 +109,7 @@ def throughput() -> None:
     ours = time.perf_counter() - start
     plain = plain_kernel(processes, 20, scenarios, plan.quarters)
     plain_pb = plain_kernel_with_payback(processes, 20, scenarios, plan.quarters)
+    plain_pair = plain_kernel_per_pair(processes, 20, scenarios, plan.quarters)
     print(
         f"[throughput] {processes} processes x 20 options x {scenarios:,} scenarios x "
         f"{plan.quarters} quarters = {evaluations:,} evaluations, 1 thread"
@@ -97,8 +121,13 @@ def throughput() -> None:
         f"{evaluations / plain_pb / 1e6:8.1f} M evaluations/s"
     )
     print(
-        f"  ratio            : {plain / ours:.0%} of the plain kernel (scale + discount), "
-        f"{plain_pb / ours:.0%} of the plain kernel with payback (target >= 30%)"
+        f"  plain per pair   : {plain_pair:7.2f} s  "
+        f"{evaluations / plain_pair / 1e6:8.1f} M evaluations/s"
+    )
+    print(
+        f"  ratio            : {plain / ours:.0%} of the plain kernel (one path per process, "
+        f"scale + discount), {plain_pb / ours:.0%} of it with payback, "
+        f"{plain_pair / ours:.0%} of the per-pair streaming kernel (target >= 30%)"
     )
 
 

@@ -14,8 +14,8 @@ from importlib import resources
 import typer
 from rich.table import Table
 
-from shoring.cli.app import app, console, parse_json_object
-from shoring.cli.simulate import render
+from shoring.cli.app import app, parse_json_object
+from shoring.cli.simulate import render, wide_console
 from shoring.io.portfolio import load_portfolio
 from shoring.simulate import prepare, simulate
 from shoring.taxonomy import classify, parse_engagement
@@ -25,17 +25,22 @@ EXAMPLES = ("small_business.yaml", "midsize_company.yaml")
 
 def _seed_examples() -> None:
     text = resources.files("shoring").joinpath("examples", "seed_engagements.jsonl").read_text()
-    table = Table(title="The seeds' worked examples, classified (TAXONOMY.md)", show_lines=True)
-    table.add_column("engagement", ratio=2)
-    table.add_column("labels", style="cyan", ratio=1)
-    table.add_column("why (one reason per label)", ratio=3)
+    table = Table(
+        title="The seeds' worked examples, classified (TAXONOMY.md)", title_justify="left"
+    )
+    table.add_column("engagement")
+    table.add_column("labels", style="cyan")
     for line in text.splitlines():
         record = parse_json_object(line)
         record.pop("id")
         result = classify(parse_engagement(record))
-        why = "\n".join(f"{label.value}: {result.reasons[label]}" for label in result.labels)
-        table.add_row(record.get("description", ""), "\n".join(result.labels), why)
-    console.print(table)
+        table.add_row(record.get("description", ""), ", ".join(result.labels))
+    out = wide_console()
+    out.print(table)
+    out.print(
+        "  Each label has a reason: [bold]shoring classify --company-country USA "
+        "--worker-country IND --workplace provider_site --provider outsourcing_firm[/]\n"
+    )
 
 
 @app.command("demo")
@@ -50,6 +55,6 @@ def demo_command(
         ref = resources.files("shoring").joinpath("examples", name)
         with resources.as_file(ref) as path:
             portfolio = load_portfolio(path)
-        console.rule(f"[bold]{portfolio.company.name}[/] ({name})")
+        wide_console().rule(f"[bold]{portfolio.company.name}[/] ({name})")
         result = simulate(prepare(portfolio), scenarios, seed)
         render(result, tornado=True)

@@ -38,13 +38,13 @@ def months(value: float | None) -> str:
     return "never" if value is None else f"{value:.0f} mo"
 
 
-def _wide() -> Console:
+def wide_console() -> Console:
     """The shared console, or a wide one when output is not a terminal (files, pipes)."""
     return console if console.is_terminal else Console(width=170)
 
 
 def render(result: SimulationResult, *, tornado: bool = True) -> None:
-    out = _wide()
+    out = wide_console()
     cur = result.plan.currency
     out.print(
         f"[bold]{result.plan.company}[/]: {len(result.processes)} processes, "
@@ -80,7 +80,7 @@ def render(result: SimulationResult, *, tornado: bool = True) -> None:
                 money(npv["p50"]),
                 f"{money(npv['p5'])} .. {money(npv['p95'])}",
                 f"{o['prob_loss']:.0%}",
-                months(o["payback_months_p50"]),
+                "-" if o["status_quo"] else months(o["payback_months_p50"]),
                 f"{jobs['domestic_jobs_leaving_country']:g} / {jobs['fte_created_abroad']:g}",
                 jobs["quality_risk"]["level"],
                 style=style,
@@ -100,7 +100,7 @@ def render(result: SimulationResult, *, tornado: bool = True) -> None:
 
 
 def render_assumptions() -> None:
-    out = _wide()
+    out = wide_console()
     table = Table(title="Assumptions: every default with its source", show_lines=True)
     for col in ("parameter", "default", "source", "kind"):
         table.add_column(col, overflow="fold")

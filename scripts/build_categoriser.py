@@ -32,7 +32,12 @@ from sklearn.metrics import f1_score
 from shoring.catalogue.backends import CLASSES, blend, softmax
 from shoring.catalogue.features import FEATURES_VERSION, char_features, word_features
 from shoring.catalogue.soc_rules import soc_category
-from shoring.io.catalogue import load_catalogue, load_occupations, training_fingerprint
+from shoring.io.catalogue import (
+    load_catalogue,
+    load_occupations,
+    load_training_texts,
+    training_fingerprint,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "shoring" / "data"
@@ -41,6 +46,7 @@ WORD_WEIGHT, CHAR_WEIGHT = 1.0, 1.0
 C_GRID = (1.0, 3.0, 10.0)
 SEMANTIC_C_GRID = (3.0, 10.0, 30.0)
 LEXICAL_SHARE = 0.5
+USE_EXTRA = True
 
 
 def split_of(soc_code: str) -> str:
@@ -68,12 +74,24 @@ def write_split() -> list[dict[str, str]]:
 
 
 def entry_docs(entries):  # type: ignore[no-untyped-def]
-    """(text, label, entry index) for each training text of the catalogue."""
+    """(text, label, entry index) for each training text of the catalogue.
+
+    An entry's texts: its name, description, both together, its examples, and (with
+    USE_EXTRA) the job titles and task statements of ``catalogue_training.yaml``.
+    """
+    extra = load_training_texts() if USE_EXTRA else {}
     docs = []
     for i, e in enumerate(entries):
         texts = [e.name, e.description, f"{e.name}. {e.description}", *e.examples]
+        texts.extend(extra.get(e.code, ()))
         docs.extend((t, e.category.value, i) for t in texts)
     return docs
+
+
+def match_text(entry) -> str:  # type: ignore[no-untyped-def]
+    """The text an entry is matched by: the catalogue text plus its extra titles and tasks."""
+    extra = load_training_texts() if USE_EXTRA else {}
+    return ". ".join([entry.text(), *extra.get(entry.code, ())])
 
 
 # ------------------------------------------------------------------ lexical
@@ -166,7 +184,7 @@ def build_lexical(entries, titles_train, titles_cal) -> None:  # type: ignore[no
     coef = lr.coef_[order].T.astype(np.float32)
     intercept = lr.intercept_[order].astype(np.float32)
 
-    entry_matrix = vocab.matrix([e.text() for e in entries])  # rows L2-normalised
+    entry_matrix = vocab.matrix([match_text(e) for e in entries])  # rows L2-normalised
     inv = sparse.csr_matrix(entry_matrix.T)  # feature x entry
     inv.sort_indices()
     indptr, indices, weights = inv.indptr, inv.indices, inv.data
@@ -255,9 +273,10 @@ def build_semantic(entries, titles_train, titles_cal) -> None:  # type: ignore[n
     lr = fit([t for t, _ in train], [y for _, y in train], c)
     order = [list(lr.classes_).index(k) for k in CLASSES]
     # an entry's vector: the normalised mean of its texts' embeddings
+    extra = load_training_texts() if USE_EXTRA else {}
     entry_vecs = []
     for e in entries:
-        v = embed([e.name, e.description, *e.examples]).mean(axis=0)
+        v = embed([e.name, e.description, *e.examples, *extra.get(e.code, ())]).mean(axis=0)
         entry_vecs.append(v / np.linalg.norm(v))
     np.savez_compressed(
         DATA / "categoriser_semantic.npz",

@@ -10,7 +10,9 @@ from shoring.cli import (  # noqa: F401  (registers the commands)
     classify,
     country,
     demo,
+    generate,
     locations,
+    simulate,
 )
 from shoring.cli.app import app, err_console
 from shoring.errors import InputError
@@ -21,7 +23,7 @@ def main() -> None:
     try:
         app()
     except InputError as exc:
-        err_console.print(f"error: {exc.message}", markup=False, highlight=False)
+        err_console.print(f"error: {exc.message}", markup=False, highlight=False, soft_wrap=True)
         sys.exit(2)
 
 

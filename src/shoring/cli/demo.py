@@ -1,18 +1,29 @@
-"""``shoring demo``: the main job on a bundled example."""
+"""``shoring demo``: the main job on the bundled examples.
+
+1. The seeds' worked examples, classified (the taxonomy).
+2. Two bundled portfolios -- a small business with three processes and a mid-size company --
+   categorised (when a process has no category and the categoriser is installed), each option
+   classified, simulated, and printed side by side: labels, median savings, spread and chance
+   of loss.
+"""
 
 from __future__ import annotations
 
 from importlib import resources
 
+import typer
 from rich.table import Table
 
 from shoring.cli.app import app, console, parse_json_object
+from shoring.cli.simulate import render
+from shoring.io.portfolio import load_portfolio
+from shoring.simulate import prepare, simulate
 from shoring.taxonomy import classify, parse_engagement
 
+EXAMPLES = ("small_business.yaml", "midsize_company.yaml")
 
-@app.command("demo")
-def demo_command() -> None:
-    """Run shoring on the bundled example: the seeds' worked examples, classified."""
+
+def _seed_examples() -> None:
     text = resources.files("shoring").joinpath("examples", "seed_engagements.jsonl").read_text()
     table = Table(title="The seeds' worked examples, classified (TAXONOMY.md)", show_lines=True)
     table.add_column("engagement", ratio=2)
@@ -25,3 +36,20 @@ def demo_command() -> None:
         why = "\n".join(f"{label.value}: {result.reasons[label]}" for label in result.labels)
         table.add_row(record.get("description", ""), "\n".join(result.labels), why)
     console.print(table)
+
+
+@app.command("demo")
+def demo_command(
+    scenarios: int = typer.Option(5_000, "--scenarios", "-n", help="Monte Carlo scenarios."),
+    seed: int = typer.Option(0, "--seed", help="Random seed."),
+) -> None:
+    """Run shoring on the bundled examples: classify the seeds' examples, then categorise,
+    classify and simulate a small business and a mid-size company."""
+    _seed_examples()
+    for name in EXAMPLES:
+        ref = resources.files("shoring").joinpath("examples", name)
+        with resources.as_file(ref) as path:
+            portfolio = load_portfolio(path)
+        console.rule(f"[bold]{portfolio.company.name}[/] ({name})")
+        result = simulate(prepare(portfolio), scenarios, seed)
+        render(result, tornado=True)

@@ -9,7 +9,8 @@ F1 of the classes present in the set: the title test split has no SOFTWARE_RD ti
 per-class precision and recall, the confusion matrix, the UNSURE rate and the accuracy of the
 answers that were not UNSURE, calibration (expected calibration error and a reliability
 table), throughput on one core, and start-up time (a fresh interpreter until the first
-answer).  The evaluation sets (bench/eval/README.md) were never used to train or tune.
+answer).  The evaluation sets (bench/eval/README.md: held-out titles, user descriptions,
+O*NET-style task statements) were never used to train or tune.
 """
 
 from __future__ import annotations
@@ -42,10 +43,13 @@ def eval_sets() -> dict[str, list[tuple[str, str]]]:
         titles = [(r["title"], r["category"]) for r in csv.DictReader(fh) if r["split"] == "test"]
     with (EVAL / "descriptions.jsonl").open(encoding="utf-8") as fh:
         described = [(d["text"], d["category"]) for d in map(json.loads, fh) if d]
+    with (EVAL / "task_statements.jsonl").open(encoding="utf-8") as fh:
+        tasks = [(d["text"], d["category"]) for d in map(json.loads, fh) if d]
     return {
         "held-out occupation titles (test split)": titles,
         "user process descriptions": described,
-        "all held-out text (both sets)": titles + described,
+        "O*NET-style task statements": tasks,
+        "all held-out text (three sets)": titles + described + tasks,
     }
 
 

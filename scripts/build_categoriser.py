@@ -32,7 +32,12 @@ from sklearn.metrics import f1_score
 from shoring.catalogue.backends import CLASSES, blend, softmax
 from shoring.catalogue.features import FEATURES_VERSION, char_features, word_features
 from shoring.catalogue.soc_rules import soc_category
-from shoring.io.catalogue import load_catalogue, load_occupations, training_fingerprint
+from shoring.io.catalogue import (
+    load_catalogue,
+    load_occupations,
+    load_training_texts,
+    training_fingerprint,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "shoring" / "data"
@@ -40,7 +45,8 @@ SPLIT_FILE = ROOT / "bench" / "eval" / "occupations_split.csv"
 WORD_WEIGHT, CHAR_WEIGHT = 1.0, 1.0
 C_GRID = (1.0, 3.0, 10.0)
 SEMANTIC_C_GRID = (3.0, 10.0, 30.0)
-LEXICAL_SHARE = 0.5
+LEXICAL_SHARES = (0.3, 0.4, 0.5, 0.6, 0.7)
+USE_EXTRA = True
 
 
 def split_of(soc_code: str) -> str:
@@ -68,12 +74,24 @@ def write_split() -> list[dict[str, str]]:
 
 
 def entry_docs(entries):  # type: ignore[no-untyped-def]
-    """(text, label, entry index) for each training text of the catalogue."""
+    """(text, label, entry index) for each training text of the catalogue.
+
+    An entry's texts: its name, description, both together, its examples, and (with
+    USE_EXTRA) the job titles and task statements of ``catalogue_training.yaml``.
+    """
+    extra = load_training_texts() if USE_EXTRA else {}
     docs = []
     for i, e in enumerate(entries):
         texts = [e.name, e.description, f"{e.name}. {e.description}", *e.examples]
+        texts.extend(extra.get(e.code, ()))
         docs.extend((t, e.category.value, i) for t in texts)
     return docs
+
+
+def match_text(entry) -> str:  # type: ignore[no-untyped-def]
+    """The text an entry is matched by: the catalogue text plus its extra titles and tasks."""
+    extra = load_training_texts() if USE_EXTRA else {}
+    return ". ".join([entry.text(), *extra.get(entry.code, ())])
 
 
 # ------------------------------------------------------------------ lexical
@@ -166,7 +184,7 @@ def build_lexical(entries, titles_train, titles_cal) -> None:  # type: ignore[no
     coef = lr.coef_[order].T.astype(np.float32)
     intercept = lr.intercept_[order].astype(np.float32)
 
-    entry_matrix = vocab.matrix([e.text() for e in entries])  # rows L2-normalised
+    entry_matrix = vocab.matrix([match_text(e) for e in entries])  # rows L2-normalised
     inv = sparse.csr_matrix(entry_matrix.T)  # feature x entry
     inv.sort_indices()
     indptr, indices, weights = inv.indptr, inv.indices, inv.data
@@ -223,9 +241,10 @@ def build_semantic(entries, titles_train, titles_cal) -> None:  # type: ignore[n
     _, c, logits, labels = best
     temperature = fit_temperature(logits, labels)
     print(f"semantic: chose C={c:g}, temperature {temperature:.3f}")
-    # The semantic backend blends in the lexical model's log-probabilities (LEXICAL_SHARE was
-    # chosen on the calibration data: macro-F1 0.746 blended vs 0.725 semantic alone and 0.708
-    # lexical alone); the blend gets its own temperature, fitted on the same held-out logits.
+    # The semantic backend blends in the lexical model's log-probabilities; the lexical share
+    # is chosen from LEXICAL_SHARES on the same held-out logits (calibration titles and
+    # out-of-fold catalogue texts; ties go to the share nearest one half), and the blend gets
+    # its own temperature, fitted on them too.
     from shoring.catalogue.backends.lexical import load_lexical
 
     lexical = load_lexical()
@@ -243,21 +262,28 @@ def build_semantic(entries, titles_train, titles_cal) -> None:  # type: ignore[n
         lex_feat, lex_fit, entries, titles_train, titles_cal, lex_c
     )
     assert lex_labels == labels
-    blended = blend(lex_logits, lexical.temperature, logits, temperature, LEXICAL_SHARE)
+    best_share = None
+    for share in sorted(LEXICAL_SHARES, key=lambda x: abs(x - 0.5)):
+        mixed = blend(lex_logits, lexical.temperature, logits, temperature, share)
+        mixed_pred = [CLASSES[i] for i in mixed.argmax(axis=1)]
+        share_f1 = f1_score(labels, mixed_pred, average="macro")
+        print(f"blend, lexical share {share}: calibration macro-F1 {share_f1:.3f}")
+        if best_share is None or share_f1 > best_share[0] + 1e-9:
+            best_share = (share_f1, share)
+    assert best_share is not None
+    lexical_share = best_share[1]
+    blended = blend(lex_logits, lexical.temperature, logits, temperature, lexical_share)
     blend_temperature = fit_temperature(blended, labels)
-    pred = [CLASSES[i] for i in blended.argmax(axis=1)]
-    print(
-        f"blend (lexical share {LEXICAL_SHARE}): calibration macro-F1 "
-        f"{f1_score(labels, pred, average='macro'):.3f}, temperature {blend_temperature:.3f}"
-    )
+    print(f"blend: chose lexical share {lexical_share}, temperature {blend_temperature:.3f}")
     docs = entry_docs(entries)
     train = [(t, y) for t, y, _ in docs] + titles_train
     lr = fit([t for t, _ in train], [y for _, y in train], c)
     order = [list(lr.classes_).index(k) for k in CLASSES]
     # an entry's vector: the normalised mean of its texts' embeddings
+    extra = load_training_texts() if USE_EXTRA else {}
     entry_vecs = []
     for e in entries:
-        v = embed([e.name, e.description, *e.examples]).mean(axis=0)
+        v = embed([e.name, e.description, *e.examples, *extra.get(e.code, ())]).mean(axis=0)
         entry_vecs.append(v / np.linalg.norm(v))
     np.savez_compressed(
         DATA / "categoriser_semantic.npz",
@@ -266,7 +292,7 @@ def build_semantic(entries, titles_train, titles_cal) -> None:  # type: ignore[n
         coef=lr.coef_[order].T.astype(np.float32),
         intercept=lr.intercept_[order].astype(np.float32),
         temperature=np.array(temperature),
-        lexical_share=np.array(LEXICAL_SHARE),
+        lexical_share=np.array(lexical_share),
         blend_temperature=np.array(blend_temperature),
         entry_codes=np.array([e.code for e in entries]),
         entry_vectors=np.vstack(entry_vecs).astype(np.float32),

@@ -177,3 +177,34 @@ def test_codes_name_their_category() -> None:
         head = e.code.split("-")[0]
         assert prefix.get(head, {"KPO": "KPO", "NON": "NONE"}.get(head)) == e.category.value
         assert re.fullmatch(r"[A-Z]{3}-[A-Z0-9-]+", e.code)
+
+
+def test_extra_training_text_covers_every_entry_with_titles_and_tasks() -> None:
+    from shoring.io.catalogue import load_training_texts
+
+    extra = load_training_texts()
+    assert set(extra) == {e.code for e in ENTRIES}
+    assert all(len(texts) >= 2 for texts in extra.values())
+    # the extra text is hand-written, not a copy of the occupation titles it is checked on
+    titles = {occ.title.lower() for occ in load_occupations()}
+    copied = [t for texts in extra.values() for t in texts if t.lower() in titles]
+    assert len(copied) <= 0.02 * sum(map(len, extra.values())), copied
+
+
+def test_extra_training_text_with_an_unknown_code_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import shoring.io.catalogue as io_catalogue
+
+    monkeypatch.setattr(
+        io_catalogue,
+        "data_text",
+        lambda name: (
+            "ITO-NOPE:\n  titles: [x]\n  tasks: [y]\n"
+            if name == "catalogue_training.yaml"
+            else data_text(name)
+        ),
+    )
+    with pytest.raises(InputError) as info:
+        io_catalogue.load_training_texts()
+    assert "ITO-NOPE" in info.value.message and "catalogue_training.yaml:1:" in info.value.message

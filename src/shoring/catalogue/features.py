@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -121,9 +121,17 @@ def stem(word: str) -> str:
     return word
 
 
+#: "Architects, Except Landscape and Naval": the words after "except" name what the text is
+#: NOT about (a common pattern of occupation titles), so they are dropped.
+_EXCEPT = re.compile(r"\bexcept\b[^,;.()]*")
+
+
 def words(text: str) -> list[str]:
-    """Lower-cased word tokens without stop words."""
-    return [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
+    """Lower-cased word tokens without stop words (and without "except ..." clauses)."""
+    lowered = text.lower()
+    if "except" in lowered:
+        lowered = _EXCEPT.sub(" ", lowered)
+    return [w for w in _WORD.findall(lowered) if w not in STOPWORDS]
 
 
 def word_features(text: str) -> dict[str, float]:

@@ -19,6 +19,7 @@ from shoring.errors import InputError
 from shoring.io.bundled import data_text, read_csv
 
 CATALOGUE_FILE = "catalogue.yaml"
+TRAINING_FILE = "catalogue_training.yaml"
 OCCUPATIONS_FILE = "occupations.csv"
 
 try:  # the C loader is 10x faster; fall back to pure Python where libyaml is missing
@@ -159,7 +160,8 @@ def _offshorability(socs: tuple[str, ...], ranked: list[tuple[str, float]]) -> d
 
 
 def training_fingerprint() -> str:
-    """Hash of what the categoriser models are trained from (catalogue, occupations, rules).
+    """Hash of what the categoriser models are trained from (catalogue, extra training text,
+    occupations, rules).
 
     The build script stores it in each model file; the test suite checks the shipped models
     still match, so an edited catalogue cannot silently run with a stale model.
@@ -170,11 +172,60 @@ def training_fingerprint() -> str:
     from shoring.catalogue.soc_rules import RULES
 
     h = hashlib.sha256()
-    for name in (CATALOGUE_FILE, OCCUPATIONS_FILE):
+    for name in (CATALOGUE_FILE, OCCUPATIONS_FILE, TRAINING_FILE):
         h.update(data_text(name).encode("utf-8"))
     h.update(repr(sorted((k, v.value) for k, v in RULES.items())).encode())
     h.update(str(FEATURES_VERSION).encode())
     return h.hexdigest()
+
+
+def load_training_texts() -> dict[str, tuple[str, ...]]:
+    """Extra training text per catalogue code (``catalogue_training.yaml``): titles, then tasks.
+
+    Read by the build script only.  Every code must be a catalogue code and every entry must
+    give at least one title and one task; errors name the file, line and field.
+    """
+    text = data_text(TRAINING_FILE)
+    try:
+        raw = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        raise InputError("training", TRAINING_FILE, f"malformed YAML: {exc}", line=line) from None
+    if not isinstance(raw, dict):
+        raise InputError("training", type(raw).__name__, "must be a mapping", source=TRAINING_FILE)
+    codes = {e.code for e in _cached()}
+    lines = {ln.split(":", 1)[0]: n for n, ln in enumerate(text.splitlines(), start=1)}
+    out: dict[str, tuple[str, ...]] = {}
+    for code, item in raw.items():
+        line = lines.get(str(code))
+        if code not in codes:
+            raise InputError(
+                "code", code, "is not a catalogue code", source=TRAINING_FILE, line=line
+            )
+        if not isinstance(item, dict) or set(item) != {"titles", "tasks"}:
+            raise InputError(
+                str(code),
+                item,
+                "must have exactly the keys titles and tasks",
+                source=TRAINING_FILE,
+                line=line,
+            )
+        texts = [*item["titles"], *item["tasks"]]
+        if (
+            not item["titles"]
+            or not item["tasks"]
+            or not all(isinstance(t, str) and t.strip() for t in texts)
+        ):
+            raise InputError(
+                str(code),
+                item,
+                "titles and tasks must be non-empty lists of text",
+                source=TRAINING_FILE,
+                line=line,
+            )
+        out[str(code)] = tuple(t.strip() for t in texts)
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -8,8 +8,8 @@ pairs for semantic similarity (exactly the "user words vs catalogue words" probl
 the only sentence-embedding model found that is distributed as a package on PyPI.
 
 The class probabilities blend the embedding head's calibrated log-probabilities with the
-lexical model's (half each, chosen on calibration data: the two make different mistakes);
-entry matches are the cosine similarities of the embeddings.
+lexical model's (lexical share 0.4, chosen on calibration data: the two make different
+mistakes); entry matches are the cosine similarities of the embeddings.
 
 The head (class weights, temperatures and one vector per catalogue entry) is trained at build
 time by ``scripts/build_categoriser.py --semantic`` and shipped as

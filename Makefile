@@ -2,6 +2,8 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+# Extras installed for the tests; CI adds `semantic` (see .ci/run).
+EXTRAS ?= dev
 
 .PHONY: demo test bench clean
 
@@ -14,7 +16,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -e '.[$(EXTRAS)]'
 	touch $@ $(VENV)/.installed
 
 demo: $(VENV)/.installed

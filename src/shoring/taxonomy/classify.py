@@ -1,4 +1,4 @@
-"""The arrangement classifier: every label of TAXONOMY.md section 2, each with its reason.
+"""The arrangement classifier: every label of docs/TAXONOMY.md section 2, each with its reason.
 
 A pure function of an :class:`Engagement`; the only data it consults is the capital time-zone
 table (through :func:`shoring.countries.capital_timezone`) for the nearshoring rule.

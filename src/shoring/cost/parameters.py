@@ -13,6 +13,7 @@ options of a process are compared on the same draws (paired comparisons).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -498,6 +499,10 @@ def parse_override(name: str, value: Any, field: str) -> Distribution:
     spec = SPEC_BY_NAME.get(name)
     if spec is None:
         raise InputError(field, name, "unknown cost-model parameter", allowed=NAMES)
+    numbers = value.values() if isinstance(value, Mapping) else (value,)
+    for number in numbers:
+        if isinstance(number, float) and not math.isfinite(number):
+            raise InputError(f"{field}.{name}", value, "not a finite number")
     try:
         dist = parse_distribution(value)
     except ValueError as exc:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from shoring.cost.language import WRITTEN_WORK_LANGUAGE_INTENSITY
 from shoring.errors import InputError
 from shoring.risk.distributions import (
     Distribution,
@@ -346,11 +347,11 @@ SPECS: tuple[ParameterSpec, ...] = (
     ),
     _spec(
         "language_penalty",
-        "extra quality cost of customer-facing work at zero language proficiency",
+        "extra quality cost of language-dependent work at zero language proficiency",
         "share of status-quo cost/year",
         P,
         (0.0, 2.0),
-        "triangular(0, 0.10, 0.25) x (1 - language proficiency)",
+        "triangular(0, 0.10, 0.25) x (1 - language proficiency) x language intensity",
         f"{ASSUMPTION}; the seeds report lower satisfaction from language barriers offshore",
         assumption=True,
     ),
@@ -566,6 +567,16 @@ def assumptions_table() -> list[dict[str, str]]:
             "default": "1 if an official language (CLDR via Babel); English: (EF EPI - 400)/250 "
             "clipped to [0, 1]; else 0.2",
             "source": "Babel/CLDR; EF English Proficiency Index 2024; mapping is an assumption",
+            "kind": "assumption",
+        },
+        {
+            "parameter": "language_intensity",
+            "meaning": "share of the language penalty a process bears",
+            "unit": "x",
+            "default": "customer-facing (or BPO_FRONT) 1; other work in the process languages "
+            f"(back office, KPO, IT, R&D: written work) {WRITTEN_WORK_LANGUAGE_INTENSITY:g}; "
+            "category NONE 0",
+            "source": ASSUMPTION,
             "kind": "assumption",
         },
         {

@@ -359,3 +359,17 @@ def test_company_flags_never_rename_an_excel_company(tmp_path: Path) -> None:
     book.save(path)
     loaded = load_portfolio(path, {"country": "AUT", "name": str(path)})
     assert loaded.company.name == "Acme GmbH" and loaded.company.country == "AUT"
+
+
+def test_readme_portfolio_example_loads(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text()
+    start = readme.index("### Portfolio files")
+    block = readme[readme.index("```yaml\n", start) + 8 :]
+    path = tmp_path / "readme.yaml"
+    path.write_text(block[: block.index("```")])
+    portfolio = load_portfolio(path)
+    assert portfolio.company.quarters == 20 and portfolio.options is not None
+    csv_block = readme[readme.index("```csv\n", start) + 7 :]
+    csv_path = tmp_path / "readme.csv"
+    csv_path.write_text(csv_block[: csv_block.index("```")])
+    assert len(load_portfolio(csv_path, {"country": "DEU", "name": "X"}).processes) == 2

@@ -373,3 +373,14 @@ def test_readme_portfolio_example_loads(tmp_path: Path) -> None:
     csv_path = tmp_path / "readme.csv"
     csv_path.write_text(csv_block[: csv_block.index("```")])
     assert len(load_portfolio(csv_path, {"country": "DEU", "name": "X"}).processes) == 2
+
+
+def test_company_errors_from_flags_name_the_flag(tmp_path: Path) -> None:
+    path = tmp_path / "p.csv"
+    path.write_text(CSV)
+    with pytest.raises(InputError) as info:
+        load_portfolio(path, {"country": "DEU", "name": "X", "discount_rate": float("nan")})
+    assert info.value.field == "--discount-rate" and "not a finite number" in info.value.message
+    with pytest.raises(InputError) as info:
+        load_portfolio(path, {"country": "TWN", "name": "X"})
+    assert info.value.field == "--company-country" and "--currency" in info.value.message

@@ -267,7 +267,20 @@ def load_portfolio(path: str | Path, company: Mapping[str, Any] | None = None) -
             "a CSV/Excel portfolio needs the company (--company-country, or a 'company' sheet)",
             source=source,
         )
-    return parse_portfolio(data, source, lines)
+    try:
+        return parse_portfolio(data, source, lines)
+    except InputError as err:
+        # A company field that came from a CLI flag is reported under the flag's name.
+        key = err.field.removeprefix("company.")
+        flags = {k for k, v in (company or {}).items() if v is not None}
+        if err.field.startswith("company.") and key in _FLAGS and key in flags:
+            raise InputError(
+                _FLAGS[key], err.value, err.problem, allowed=err.allowed, source=source
+            ) from None
+        if err.field == "company.currency" and "country" in flags and "currency" not in flags:
+            problem = err.problem.replace("add a 'currency:'", "give --currency with one")
+            raise InputError("--company-country", err.value, problem, source=source) from None
+        raise
 
 
 def _read_text(file: Path, source: str) -> str:

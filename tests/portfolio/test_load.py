@@ -384,3 +384,13 @@ def test_company_errors_from_flags_name_the_flag(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         load_portfolio(path, {"country": "TWN", "name": "X"})
     assert info.value.field == "--company-country" and "--currency" in info.value.message
+
+
+def test_unknown_option_reference_names_the_process_line(tmp_path: Path) -> None:
+    path = _write(tmp_path, tiny_portfolio(options=["home", "nope"]))
+    with pytest.raises(InputError) as info:
+        load_portfolio(path)
+    message = info.value.message
+    assert "processes[0].options" in message and "'nope'" in message
+    assert "company" not in message
+    assert info.value.line == _line_of(path, "options:")

@@ -363,6 +363,25 @@ def _check_unique_ids(data: Mapping[str, Any], source: str, lines: Mapping[Path_
                     line=_line_for(lines, (key, i, "id")),
                 )
             seen.add(str(ident))
+    options = data.get("options")
+    known = {
+        str(o.get("id"))
+        for o in (options if isinstance(options, list) else [])
+        if isinstance(o, dict)
+    }
+    processes = data.get("processes")
+    for i, item in enumerate(processes if isinstance(processes, list) else []):
+        refs = item.get("options") if isinstance(item, dict) else None
+        for ref in refs if isinstance(refs, list) else []:
+            if str(ref) not in known:
+                raise InputError(
+                    f"processes[{i}].options",
+                    ref,
+                    "not the id of one of the portfolio's options",
+                    allowed=sorted(known) or None,
+                    source=source,
+                    line=_line_for(lines, ("processes", i, "options")),
+                )
 
 
 def _check_languages(portfolio: Portfolio, source: str, lines: Mapping[Path_, int]) -> None:

@@ -56,11 +56,12 @@ def categorise_process(process: Process, index: int) -> tuple[Category, str]:
         )
     result = categorise(process.text)
     value = getattr(result, "category", None)
-    how = f"categorised from its name (confidence {getattr(result, 'confidence', 0):.2f})"
+    read = "name and description" if process.description else "name"
+    how = f"categorised from its {read} (confidence {getattr(result, 'confidence', 0):.2f})"
     if str(value) == "UNSURE":
         value = getattr(result, "best_guess", None)
         value = getattr(value, "category", value)
-        how = "categoriser unsure; its best guess"
+        how = f"categoriser unsure on its {read}; its best guess"
     try:
         return Category(str(getattr(value, "value", value))), how
     except ValueError:
@@ -162,6 +163,8 @@ def simulate(
     """Run the Monte Carlo; ``progress`` is called with the scenarios done per unit."""
     if scenarios < 1:
         raise InputError("--scenarios", scenarios, "must be at least 1")
+    if seed < 0:
+        raise InputError("--seed", seed, "must be 0 or more")
     if chunk_blocks < 1:
         raise InputError("chunk_blocks", chunk_blocks, "must be at least 1")
     from shoring.cost.model import TimeGrid
@@ -258,7 +261,7 @@ def _portfolio_json(
     rows = sorted(tornado.items(), key=lambda kv: -abs(kv[1]))[:8]
     return {
         "choice": "each process on its recommended option (best mean NPV on the first "
-        f"{BLOCK}-scenario block)",
+        f"{min(BLOCK, n)} scenarios)",
         "npv_savings": {
             "mean": math.fsum(blocks) / n,
             "p5": float(q[0]),

@@ -11,6 +11,7 @@ import yaml
 from typer.testing import CliRunner
 
 from shoring.cli import app
+from shoring.errors import InputError
 from tests.conftest import example_path
 
 runner = CliRunner()
@@ -130,3 +131,73 @@ def test_demo_runs() -> None:
     assert result.exit_code == 0, result.output
     for needle in ("Maple & Pine Goods", "Rheinland", "homeshoring", "chance of loss"):
         assert needle in result.stdout
+
+
+def _tiny_yaml(tmp_path: Path) -> Path:
+    from tests.conftest import tiny_portfolio
+
+    path = tmp_path / "tiny.yaml"
+    path.write_text(yaml.safe_dump(tiny_portfolio(), sort_keys=False))
+    return path
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "shoring", *args], capture_output=True, text=True, check=False
+    )
+
+
+def test_negative_seed_is_one_line_exit_2(tmp_path: Path) -> None:
+    for args in (
+        ["simulate", str(_tiny_yaml(tmp_path)), "-n", "10"],
+        ["demo", "-n", "10"],
+        ["generate", "--processes", "2"],
+    ):
+        proc = _run(*args, "--seed", "-1")
+        assert proc.returncode == 2, (args, proc.stderr)
+        assert proc.stderr.count("\n") == 1 and "--seed" in proc.stderr
+        assert "Traceback" not in proc.stderr and proc.stdout == ""
+
+
+def test_infinite_cost_is_exit_2_also_with_json(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(_tiny_yaml(tmp_path).read_text().replace("50000", ".inf"))
+    proc = _run("simulate", str(path), "-n", "10", "--json")
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert "annual_cost_per_fte" in proc.stderr and "not a finite number" in proc.stderr
+
+
+def test_non_finite_finder_names_the_path() -> None:
+    from shoring.cli.simulate import non_finite
+
+    assert non_finite({"a": [1.0, {"b": 2}], "c": "x"}) is None
+    assert non_finite({"a": [1.0, {"b": float("nan")}]}) == "a[1].b"
+    assert non_finite([float("-inf")]) == "[0]"
+
+
+def test_company_flags_on_a_yaml_portfolio_are_refused(tmp_path: Path) -> None:
+    path = _tiny_yaml(tmp_path)
+    for flag, value in (("--company-country", "DEU"), ("--currency", "EUR")):
+        result = runner.invoke(app, ["simulate", str(path), "-n", "10", flag, value])
+        assert isinstance(result.exception, InputError)  # exit 2 through shoring.cli.main
+        assert flag in str(result.exception) and "CSV/Excel" in str(result.exception)
+
+
+def test_portfolio_choice_names_the_scenarios_actually_used(tmp_path: Path) -> None:
+    path = _tiny_yaml(tmp_path)
+    result = runner.invoke(app, ["simulate", str(path), "-n", "200", "--json"])
+    assert result.exit_code == 0, result.output
+    choice = json.loads(result.stdout)["portfolio"]["choice"]
+    assert "first 200 scenarios" in choice and "4096" not in choice
+
+
+def test_category_source_names_the_description_when_there_is_one() -> None:
+    from shoring.portfolio.models import Process
+    from shoring.simulate import _categoriser, categorise_process
+
+    if _categoriser() is None:
+        return  # covered by test_missing_category_without_a_categoriser_is_explained
+    with_text = Process(id="a", name="Team A", description="answers customer calls", fte=1)
+    without = Process(id="b", name="Payroll", fte=1)
+    assert "name and description" in categorise_process(with_text, 0)[1]
+    assert "description" not in categorise_process(without, 0)[1]

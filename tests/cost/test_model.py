@@ -142,3 +142,31 @@ def test_scenarios_must_be_positive(tiny_plan: Plan) -> None:
 
     with pytest.raises(InputError):
         simulate(tiny_plan, 0, 1)
+
+
+def _language_gaps(category: str, customer_facing: bool) -> dict[str, float]:
+    data = tiny_portfolio(category=category, customer_facing=customer_facing, languages=["de"])
+    data["company"] = {"name": "T", "country": "DEU", "currency": "EUR", "horizon_years": 2}
+    data["options"] = [
+        {"id": "home", "country": "DEU", "provider": "company", "workplace": "company_site"},
+        {
+            "id": "gha",
+            "country": "GHA",
+            "provider": "outsourcing_firm",
+            "workplace": "provider_site",
+        },
+    ]
+    plan = prepare(parse_portfolio(data))
+    return {o.id: o.language_gap for o in plan.processes[0].options}
+
+
+def test_back_office_work_in_german_bears_a_language_cost_abroad() -> None:
+    from shoring.cost.language import WRITTEN_WORK_LANGUAGE_INTENSITY
+
+    back = _language_gaps("BPO_BACK", customer_facing=False)
+    front = _language_gaps("BPO_BACK", customer_facing=True)
+    assert back["home"] == 0.0 and front["home"] == 0.0
+    assert front["gha"] > 0.0
+    assert back["gha"] == pytest.approx(front["gha"] * WRITTEN_WORK_LANGUAGE_INTENSITY)
+    assert 0.0 < WRITTEN_WORK_LANGUAGE_INTENSITY < 1.0
+    assert _language_gaps("NONE", customer_facing=False)["gha"] == 0.0

@@ -14,7 +14,7 @@ from importlib import resources
 import typer
 from rich.table import Table
 
-from shoring.cli.app import app, parse_json_object
+from shoring.cli.app import app, fail, parse_json_object
 from shoring.cli.simulate import render, wide_console
 from shoring.io.portfolio import load_portfolio
 from shoring.simulate import prepare, simulate
@@ -50,6 +50,10 @@ def demo_command(
 ) -> None:
     """Run shoring on the bundled examples: classify the seeds' examples, then categorise,
     classify and simulate a small business and a mid-size company."""
+    if seed < 0:
+        fail(f"--seed: must be 0 or more: {seed}")
+    if scenarios < 1:
+        fail(f"--scenarios: must be at least 1: {scenarios}")
     _seed_examples()
     for name in EXAMPLES:
         ref = resources.files("shoring").joinpath("examples", name)

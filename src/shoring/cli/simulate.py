@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -114,6 +115,23 @@ def render_assumptions() -> None:
     out.print(table)
 
 
+def non_finite(obj: Any, path: str = "") -> str | None:
+    """The path of the first NaN or infinite number in ``obj`` (None when all are finite)."""
+    if isinstance(obj, float) and not math.isfinite(obj):
+        return path or "result"
+    if isinstance(obj, dict):
+        items: Any = ((f"{path}.{k}" if path else str(k), v) for k, v in obj.items())
+    elif isinstance(obj, list | tuple):
+        items = ((f"{path}[{i}]", v) for i, v in enumerate(obj))
+    else:
+        return None
+    for sub, value in items:
+        found = non_finite(value, sub)
+        if found is not None:
+            return found
+    return None
+
+
 @contextmanager
 def progress_bar(enabled: bool, total: int) -> Iterator[Callable[[int], None] | None]:
     if not enabled:
@@ -157,6 +175,8 @@ def simulate_command(
     payback, spread drivers and jobs impact."""
     if scenarios < 1:
         fail(f"--scenarios: must be at least 1: {scenarios}")
+    if seed < 0:
+        fail(f"--seed: must be 0 or more: {seed}")
     if workers < 1:
         fail(f"--workers: must be at least 1: {workers}")
     company: dict[str, Any] = {
@@ -176,8 +196,15 @@ def simulate_command(
         progress_bar(show, scenarios * units) as progress,
     ):
         result = simulate(plan, scenarios, seed, backend, progress=progress)
+    data = result.to_json()
+    bad = non_finite(data)
+    if bad is not None:
+        fail(
+            f"{portfolio}: the simulation produced a non-finite number at {bad}; "
+            "check the portfolio's figures (costs, FTE, parameters) for absurd values"
+        )
     if as_json:
-        emit_json(result.to_json())
+        emit_json(data)
         return
     render(result)
     if assumptions:

@@ -9,11 +9,31 @@ import pycountry
 from babel.languages import get_official_languages
 
 from shoring.countries.profiles import CountryProfile
+from shoring.taxonomy import Category
 
 #: Modelling assumption: EF EPI score mapped linearly to proficiency (400 -> 0, 650 -> 1).
 EPI_ZERO, EPI_FULL = 400.0, 650.0
 #: Modelling assumption: proficiency in a non-official language without data.
 NO_DATA_PROFICIENCY = 0.2
+#: Modelling assumption: share of the language penalty borne by work that is not
+#: customer-facing but is done in the process languages (back office, KPO, IT, R&D: written
+#: work, documents, tickets, colleagues).  Customer-facing work bears all of it.
+WRITTEN_WORK_LANGUAGE_INTENSITY = 0.5
+
+
+def language_intensity(
+    category: Category, customer_facing: bool, languages: Sequence[str]
+) -> float:
+    """How much of the language penalty a process bears (0 = none, 1 = customer-facing).
+
+    Customer-facing work (or front-office BPO): 1.  Other language-dependent work:
+    :data:`WRITTEN_WORK_LANGUAGE_INTENSITY`.  Category NONE or no languages: 0.
+    """
+    if not languages or category is Category.NONE:
+        return 0.0
+    if customer_facing or category is Category.BPO_FRONT:
+        return 1.0
+    return WRITTEN_WORK_LANGUAGE_INTENSITY
 
 
 @lru_cache(maxsize=512)

@@ -13,11 +13,13 @@ options of a process are compared on the same draws (paired comparisons).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from shoring.cost.language import WRITTEN_WORK_LANGUAGE_INTENSITY
 from shoring.errors import InputError
 from shoring.risk.distributions import (
     Distribution,
@@ -345,11 +347,11 @@ SPECS: tuple[ParameterSpec, ...] = (
     ),
     _spec(
         "language_penalty",
-        "extra quality cost of customer-facing work at zero language proficiency",
+        "extra quality cost of language-dependent work at zero language proficiency",
         "share of status-quo cost/year",
         P,
         (0.0, 2.0),
-        "triangular(0, 0.10, 0.25) x (1 - language proficiency)",
+        "triangular(0, 0.10, 0.25) x (1 - language proficiency) x language intensity",
         f"{ASSUMPTION}; the seeds report lower satisfaction from language barriers offshore",
         assumption=True,
     ),
@@ -498,6 +500,10 @@ def parse_override(name: str, value: Any, field: str) -> Distribution:
     spec = SPEC_BY_NAME.get(name)
     if spec is None:
         raise InputError(field, name, "unknown cost-model parameter", allowed=NAMES)
+    numbers = value.values() if isinstance(value, Mapping) else (value,)
+    for number in numbers:
+        if isinstance(number, float) and not math.isfinite(number):
+            raise InputError(f"{field}.{name}", value, "not a finite number")
     try:
         dist = parse_distribution(value)
     except ValueError as exc:
@@ -561,6 +567,16 @@ def assumptions_table() -> list[dict[str, str]]:
             "default": "1 if an official language (CLDR via Babel); English: (EF EPI - 400)/250 "
             "clipped to [0, 1]; else 0.2",
             "source": "Babel/CLDR; EF English Proficiency Index 2024; mapping is an assumption",
+            "kind": "assumption",
+        },
+        {
+            "parameter": "language_intensity",
+            "meaning": "share of the language penalty a process bears",
+            "unit": "x",
+            "default": "customer-facing (or BPO_FRONT) 1; other work in the process languages "
+            f"(back office, KPO, IT, R&D: written work) {WRITTEN_WORK_LANGUAGE_INTENSITY:g}; "
+            "category NONE 0",
+            "source": ASSUMPTION,
             "kind": "assumption",
         },
         {

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from shoring.cost.language import proficiency
+from shoring.cost.language import language_intensity, proficiency
 from shoring.cost.parameters import (
     CATEGORY_SKILL,
     NAMES,
@@ -138,6 +138,7 @@ def compile_process(
     skill = process.skill_level or CATEGORY_SKILL[category]
     plans: list[OptionPlan] = []
     home_oncost_mean: float | None = None
+    intensity = language_intensity(category, process.customer_facing, process.languages)
     for opt in options:
         ctx = OptionContext(home, opt.country, category, opt.provider, opt.workplace)
         layers = (opt.parameters, process.parameters, portfolio.parameters)
@@ -188,7 +189,7 @@ def compile_process(
                 earnings_ratio=ratio,
                 apply_oncost=apply_oncost,
                 missing_overlap=max(0.0, 1.0 - overlap / FULL_DAY_HOURS),
-                language_gap=(1.0 - prof) if process.customer_facing else 0.0,
+                language_gap=(1.0 - prof) * intensity,
                 critical=process.critical_knowledge,
                 dists=dists,
                 sources=sources,

@@ -15,17 +15,18 @@ Every error is an :class:`~shoring.errors.InputError` whose message reads
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from shoring.cost.parameters import check_layer
 from shoring.errors import InputError
-from shoring.portfolio.models import Portfolio
+from shoring.portfolio.models import Company, Constraints, OptionSpec, Portfolio, Process
 
 Path_ = tuple[str | int, ...]
 
@@ -43,6 +44,13 @@ PROCESS_FIELDS = (
     "options",
 )
 OPTION_FIELDS = ("id", "country", "provider", "workplace")
+#: The CLI flags that give a CSV/Excel portfolio's company fields.
+_FLAGS = {
+    "country": "--company-country",
+    "currency": "--currency",
+    "discount_rate": "--discount-rate",
+    "horizon_years": "--horizon-years",
+}
 
 
 def field_name(path: Path_) -> str:
@@ -129,6 +137,15 @@ def _rows_to_processes(
     for line, row in rows:
         if all(_cell(v) is None for v in row):
             continue
+        extra = [v for v in row[len(names) :] if _cell(v) is not None]
+        if extra:
+            raise InputError(
+                "processes",
+                extra[0],
+                f"this row has more cells ({len(row)}) than the header has columns ({len(names)})",
+                source=source,
+                line=line,
+            )
         record: dict[str, Any] = {}
         for name, value in zip(names, row, strict=False):
             value = _cell(value)
@@ -228,8 +245,20 @@ def load_portfolio(path: str | Path, company: Mapping[str, Any] | None = None) -
             "PORTFOLIO", source, "unknown file type", allowed=(".yaml", ".yml", ".csv", ".xlsx")
         )
     if company:
+        given = {k: v for k, v in company.items() if v is not None and k != "name"}
+        if suffix in (".yaml", ".yml") and data.get("company"):
+            raise InputError(
+                _FLAGS.get(next(iter(given), "country"), "--company-country"),
+                next(iter(given.values()), None),
+                "the company flags are for CSV/Excel portfolios; this YAML portfolio has a "
+                "company: edit its 'company:' section instead",
+                source=source,
+                line=lines.get(("company",)),
+            )
         merged = dict(data.get("company") or {})
-        merged.update({k: v for k, v in company.items() if v is not None})
+        if "name" not in merged and company.get("name") is not None:
+            merged["name"] = company["name"]
+        merged.update(given)
         data["company"] = merged
     if "company" not in data and suffix in (".csv", ".xlsx"):
         raise InputError(
@@ -238,7 +267,20 @@ def load_portfolio(path: str | Path, company: Mapping[str, Any] | None = None) -
             "a CSV/Excel portfolio needs the company (--company-country, or a 'company' sheet)",
             source=source,
         )
-    return parse_portfolio(data, source, lines)
+    try:
+        return parse_portfolio(data, source, lines)
+    except InputError as err:
+        # A company field that came from a CLI flag is reported under the flag's name.
+        key = err.field.removeprefix("company.")
+        flags = {k for k, v in (company or {}).items() if v is not None}
+        if err.field.startswith("company.") and key in _FLAGS and key in flags:
+            raise InputError(
+                _FLAGS[key], err.value, err.problem, allowed=err.allowed, source=source
+            ) from None
+        if err.field == "company.currency" and "country" in flags and "currency" not in flags:
+            problem = err.problem.replace("add a 'currency:'", "give --currency with one")
+            raise InputError("--company-country", err.value, problem, source=source) from None
+        raise
 
 
 def _read_text(file: Path, source: str) -> str:
@@ -255,10 +297,13 @@ def parse_portfolio(
 ) -> Portfolio:
     """Validate a mapping into a :class:`Portfolio`; errors name the field and line."""
     lines = lines or {}
+    _check_unique_ids(data, source, lines)
     try:
         portfolio = Portfolio.model_validate(dict(data))
     except ValidationError as exc:
         raise _located(exc, data, source, lines) from None
+    _check_languages(portfolio, source, lines)
+    _check_currency(portfolio, source, lines)
     layers: list[tuple[Path_, Mapping[str, Any]]] = [(("parameters",), portfolio.parameters)]
     for i, process in enumerate(portfolio.processes):
         layers.append((("processes", i, "parameters"), process.parameters))
@@ -273,10 +318,119 @@ def parse_portfolio(
     return portfolio
 
 
+class MissingFieldError(InputError):
+    """A required field is absent: the message names it without a value."""
+
+    @property
+    def message(self) -> str:
+        where = ""
+        if self.source is not None:
+            where = f"{self.source}:{self.line}: " if self.line is not None else f"{self.source}: "
+        return f"{where}{self.field}: {self.problem}"
+
+
+def _model_for(loc: Path_) -> type[BaseModel]:
+    """The model that owns the field at ``loc`` (for 'did you mean')."""
+    head = loc[0] if loc else None
+    if len(loc) <= 1:
+        return Portfolio
+    models: dict[str, type[BaseModel]] = {
+        "company": Company,
+        "processes": Process,
+        "options": OptionSpec,
+        "constraints": Constraints,
+    }
+    return models.get(str(head), Portfolio)
+
+
+def _check_unique_ids(data: Mapping[str, Any], source: str, lines: Mapping[Path_, int]) -> None:
+    """Duplicate process or option ids, named at the line of the second one."""
+    for key in ("processes", "options"):
+        items = data.get(key)
+        if not isinstance(items, list):
+            continue
+        seen: set[str] = set()
+        for i, item in enumerate(items):
+            ident = item.get("id") if isinstance(item, dict) else None
+            if not isinstance(ident, str | int):
+                continue
+            if str(ident) in seen:
+                raise InputError(
+                    f"{key}[{i}].id",
+                    ident,
+                    f"duplicate {key[:-2] if key == 'processes' else 'option'} id",
+                    source=source,
+                    line=_line_for(lines, (key, i, "id")),
+                )
+            seen.add(str(ident))
+    options = data.get("options")
+    known = {
+        str(o.get("id"))
+        for o in (options if isinstance(options, list) else [])
+        if isinstance(o, dict)
+    }
+    processes = data.get("processes")
+    for i, item in enumerate(processes if isinstance(processes, list) else []):
+        refs = item.get("options") if isinstance(item, dict) else None
+        for ref in refs if isinstance(refs, list) else []:
+            if str(ref) not in known:
+                raise InputError(
+                    f"processes[{i}].options",
+                    ref,
+                    "not the id of one of the portfolio's options",
+                    allowed=sorted(known) or None,
+                    source=source,
+                    line=_line_for(lines, ("processes", i, "options")),
+                )
+
+
+def _check_languages(portfolio: Portfolio, source: str, lines: Mapping[Path_, int]) -> None:
+    from shoring.countries.languages import resolve_language
+
+    for i, process in enumerate(portfolio.processes):
+        for code in process.languages:
+            try:
+                resolve_language(code, f"processes[{i}].languages")
+            except InputError as err:
+                raise err.located(source, _line_for(lines, ("processes", i, "languages"))) from None
+
+
+def _check_currency(portfolio: Portfolio, source: str, lines: Mapping[Path_, int]) -> None:
+    """The company currency (given, or its country's) must have a bundled ECB rate."""
+    from shoring.countries.fx import country_currency, fx_rate
+
+    company = portfolio.company
+    if company.currency is not None:
+        if fx_rate("USD", company.currency) is None:
+            raise InputError(
+                "company.currency",
+                company.currency,
+                "not quoted in the bundled ECB exchange rates; choose a quoted currency "
+                "such as USD, EUR, GBP, JPY, INR",
+                source=source,
+                line=_line_for(lines, ("company", "currency")),
+            )
+        return
+    local = country_currency(company.country)
+    if local is None or fx_rate("USD", local) is None:
+        what = f"{local}, the currency of {company.country}," if local else "its currency"
+        raise InputError(
+            "company.currency",
+            company.country,
+            f"no currency given, and {what} has no bundled ECB exchange rate; "
+            "add a 'currency:' the rates quote (e.g. USD, EUR)",
+            source=source,
+            line=_line_for(lines, ("company", "country")),
+        )
+
+
 def _located(
     exc: ValidationError, data: Mapping[str, Any], source: str, lines: Mapping[Path_, int]
 ) -> InputError:
-    error = exc.errors()[0]
+    errors = exc.errors()
+    # A misspelt field also makes the right one "missing": name the unknown key first.
+    unknown = [e for e in errors if e["type"] == "extra_forbidden"]
+    error = unknown[0] if unknown else errors[0]
     loc: Path_ = tuple(part for part in error["loc"] if isinstance(part, str | int))
     # pydantic puts model-level validator errors at the model; keep the path it gives.
     line = _line_for(lines, loc)
@@ -300,8 +454,24 @@ def _located(
             line=line,
         )
     if error["type"] == "missing":
-        return InputError(where, None, "required field is missing", source=source, line=line)
+        return MissingFieldError(where, None, "required field is missing", source=source, line=line)
     if error["type"] == "extra_forbidden":
-        return InputError(where, error.get("input"), "unknown field", source=source, line=line)
+        key = str(loc[-1]) if loc else ""
+        fields = list(_model_for(loc).model_fields)
+        close = difflib.get_close_matches(key, fields, n=1)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        given = error.get("input")
+        return InputError(
+            where,
+            key if isinstance(given, dict | list) else given,
+            f"unknown field{hint}",
+            allowed=None if close else fields,
+            source=source,
+            line=line,
+        )
+    if error["type"] == "finite_number":
+        return InputError(
+            where, error.get("input"), "not a finite number", source=source, line=line
+        )
     message = str(error["msg"]).removeprefix("Value error, ")
     return InputError(where, error.get("input"), message, source=source, line=line)

@@ -35,7 +35,7 @@ def _check_id(value: str) -> str:
 
 
 class Company(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
     name: str = Field(min_length=1)
     country: str
@@ -56,20 +56,30 @@ class Company(BaseModel):
     def _upper(cls, value: str | None) -> str | None:
         return value.upper() if value is not None else None
 
+    @field_validator("horizon_years")
+    @classmethod
+    def _whole_quarters(cls, value: float) -> float:
+        if abs(value * 4 - round(value * 4)) > 1e-9:
+            raise ValueError(
+                "the horizon is simulated in quarters: give a multiple of 0.25 years "
+                "(e.g. 1, 2.5, 5)"
+            )
+        return value
+
     @property
     def market(self) -> str:
         return self.primary_market or self.country
 
     @property
     def quarters(self) -> int:
-        """Number of quarterly periods over the horizon (at least one)."""
+        """Number of quarterly periods over the horizon (a whole number, at least one)."""
         return max(1, round(self.horizon_years * 4))
 
 
 class OptionSpec(BaseModel):
     """A candidate way of doing a process: who, where, in what kind of workplace."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
     id: str
     country: str
@@ -91,14 +101,14 @@ class OptionSpec(BaseModel):
 
 
 class Process(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
     id: str
     name: str = Field(min_length=1)
     description: str | None = None
     category: Category | None = None
     fte: float = Field(gt=0.0, le=1_000_000)
-    annual_cost_per_fte: float | None = Field(default=None, gt=0.0)
+    annual_cost_per_fte: float | None = Field(default=None, gt=0.0, le=100_000_000)
     languages: tuple[str, ...] = ("en",)
     customer_facing: bool = False
     critical_knowledge: bool = False
@@ -138,7 +148,7 @@ class Process(BaseModel):
 class Constraints(BaseModel):
     """Cautious defaults (PRODUCT.md); used by the optimiser and the jobs pacing."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
     max_offshore_share: float = Field(default=0.6, ge=0.0, le=1.0)
     max_move_per_quarter: float = Field(default=0.15, gt=0.0, le=1.0)
@@ -146,7 +156,7 @@ class Constraints(BaseModel):
 
 
 class Portfolio(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
     company: Company
     processes: tuple[Process, ...] = Field(min_length=1)

@@ -69,3 +69,21 @@ def test_process_option_subset() -> None:
     p = parse_portfolio(data)
     options = options_for(p.company, p.processes[0], Category.BPO_BACK, p.options, {})
     assert [o.id for o in options] == ["home", "ind"]
+
+
+def test_written_work_is_not_generated_where_nobody_speaks_its_language() -> None:
+    from shoring.io.bundled import country_profiles
+    from shoring.portfolio.models import Process
+    from shoring.portfolio.options import MIN_WRITTEN_LANGUAGE_SHARE, language_ok
+    from shoring.taxonomy import Category
+
+    profiles = country_profiles()
+    claims = Process.model_validate(
+        {"id": "claims", "name": "Claims processing", "fte": 10, "languages": ["de"]}
+    )
+    # CLDR records no German speakers in Ghana; Austria speaks it.
+    assert not language_ok(profiles["GHA"], claims, Category.BPO_BACK)
+    assert language_ok(profiles["AUT"], claims, Category.BPO_BACK)
+    # Work that is not language-dependent has no floor.
+    assert language_ok(profiles["GHA"], claims, Category.NONE)
+    assert MIN_WRITTEN_LANGUAGE_SHARE > 0

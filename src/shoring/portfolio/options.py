@@ -23,8 +23,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from shoring.cost.language import proficiency
+from shoring.cost.language import language_intensity, proficiency
 from shoring.countries.labour import labour_cost
+from shoring.countries.languages import language_fit
 from shoring.countries.profiles import CountryProfile
 from shoring.portfolio.models import Company, OptionSpec, Process
 from shoring.taxonomy import Category, Engagement, Label, Provider, Workplace, classify
@@ -41,6 +42,22 @@ MIN_EPI_SCORE = 550.0
 MIN_GOVERNANCE = -0.5
 #: Customer-facing work also needs at least this language proficiency.
 MIN_CUSTOMER_PROFICIENCY = 0.4
+#: Other work done in the process languages (back office, IT, R&D, KPO: documents, tickets,
+#: colleagues) needs at least this share of the population speaking one of them (CLDR via
+#: Babel).  Modelling assumption: a German insurer's claims work is not generated for a
+#: country where CLDR records no German speakers, whatever the labour-cost gap.
+MIN_WRITTEN_LANGUAGE_SHARE = 0.05
+
+
+def language_ok(profile: CountryProfile, process: Process, category: Category) -> bool:
+    """Whether a country can plausibly do the process in its languages (see the floors)."""
+    intensity = language_intensity(category, process.customer_facing, process.languages)
+    if intensity <= 0.0:
+        return True
+    if intensity >= 1.0:
+        return proficiency(profile, process.languages) >= MIN_CUSTOMER_PROFICIENCY
+    share = language_fit(profile.iso3, process.languages) or 0.0
+    return share >= MIN_WRITTEN_LANGUAGE_SHARE
 
 
 @dataclass(frozen=True)
@@ -71,6 +88,7 @@ def shortlist(
     home: str,
     process: Process,
     profiles: Mapping[str, CountryProfile],
+    category: Category | None = None,
 ) -> list[str]:
     """Countries ordered by derived labour cost, after the documented filters."""
     found: list[tuple[float, str]] = []
@@ -88,10 +106,7 @@ def shortlist(
         cost = labour_cost(profile)
         if cost is None:
             continue
-        if (
-            process.customer_facing
-            and proficiency(profile, process.languages) < MIN_CUSTOMER_PROFICIENCY
-        ):
+        if not language_ok(profile, process, category or process.category or Category.NONE):
             continue
         found.append((cost.usd_per_month, code))
     return [code for _, code in sorted(found)]
@@ -117,8 +132,8 @@ def ranked_countries(
 ) -> list[str]:
     """Candidate countries best first: the MCDA ranking (issue 4) when installed, else the
     fallback :func:`shortlist`; only countries with a derived labour cost and mean WGI
-    governance of at least :data:`MIN_GOVERNANCE`, and for customer-facing work only those
-    with enough language proficiency.  Cached per
+    governance of at least :data:`MIN_GOVERNANCE`, and only those that pass the language
+    floors of :func:`language_ok`.  Cached per
     (home, category, languages, customer-facing)."""
     key = (id(profiles), home, category, process.languages, process.customer_facing)
     hit = _RANKED.get(key)
@@ -126,7 +141,7 @@ def ranked_countries(
         return hit[1]
     rank = _ranking()
     if rank is None:
-        out = shortlist(home, process, profiles)
+        out = shortlist(home, process, profiles, category)
     else:
         result = rank(home, category, list(process.languages), profiles=profiles, draws=200)
         out = []
@@ -137,10 +152,7 @@ def ranked_countries(
             governance = profile.governance.mean()
             if governance is None or governance < MIN_GOVERNANCE:
                 continue  # a cautious floor, as in the fallback shortlist
-            if (
-                process.customer_facing
-                and proficiency(profile, process.languages) < MIN_CUSTOMER_PROFICIENCY
-            ):
+            if not language_ok(profile, process, category):
                 continue
             out.append(entry.country)
     _RANKED[key] = (profiles, out)

@@ -118,3 +118,22 @@ def test_semantic_backend_without_the_extra_says_how_to_install(
     assert result.exit_code == 2
     assert "pip install 'shoring[semantic]'" in result.output
     semantic.load_semantic.cache_clear()
+
+
+def test_batch_strips_a_bom_and_a_directory_is_named(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b'\xef\xbb\xbf{"id": "x", "text": "payroll"}\n')
+    result = runner.invoke(app, ["categorize", "--input", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["category"] == "BPO_BACK"
+    result = runner.invoke(app, ["categorize", "--input", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "is a directory" in result.stderr
+
+
+def test_batch_table_shows_a_missing_id_as_a_dash(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"text": "payroll"}\n')
+    result = runner.invoke(app, ["categorize", "--input", str(path)])
+    assert result.exit_code == 0
+    assert "None" not in result.output and "│ -" in result.output

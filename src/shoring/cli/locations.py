@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import typer
@@ -11,7 +10,7 @@ import yaml
 from rich import box
 from rich.table import Table
 
-from shoring.cli.app import app, console, emit_json, fail
+from shoring.cli.app import app, check_input_file, console, emit_json, fail
 from shoring.cli.country import split_languages
 from shoring.errors import InputError
 from shoring.ranking import LocationRanking, parse_weights_document, rank_locations
@@ -42,9 +41,7 @@ SHORT = {
 
 def load_weights_file(path: str) -> WeightsSpec:
     """Read a YAML or JSON weights file (mapping or AHP matrix); errors name the file."""
-    file = Path(path)
-    if not file.is_file():
-        raise InputError("--weights", path, "no such file")
+    file = check_input_file(path, "--weights")
     text = file.read_bytes().decode("utf-8", errors="replace")
     try:
         doc: Any = json.loads(text) if file.suffix.lower() == ".json" else yaml.safe_load(text)

@@ -48,7 +48,7 @@ def categorize_command(
     backend: str = typer.Option(
         "lexical",
         "--backend",
-        help="lexical (default) or semantic (needs: pip install 'shoring\\[semantic]').",
+        help="lexical (default) or semantic (needs: pip install 'shoring[semantic]').",
     ),
     threshold: float | None = typer.Option(
         None, "--threshold", help="Confidence below which the answer is UNSURE (default 0.5)."

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 from rich.table import Table
 
-from shoring.cli.app import app, console, emit_json, fail
+from shoring.cli.app import app, as_option, console, emit_json, fail
 from shoring.countries.intel import CountryIntel, Figure, country_intel
 from shoring.errors import InputError
 
@@ -18,6 +18,10 @@ def split_languages(values: list[str] | None) -> list[str] | None:
         return None
     out = [part.strip() for value in values for part in value.split(",") if part.strip()]
     return out or None
+
+
+#: Library field -> the option the user typed (error messages name the option).
+OPTIONS = {"home": "--home", "currency": "--currency", "year": "--year", "languages": "--languages"}
 
 
 @app.command("country")
@@ -51,7 +55,7 @@ def country_command(
             impute=impute,
         )
     except InputError as exc:
-        fail(exc.message)
+        fail(as_option(exc, OPTIONS).message)
     if as_json:
         emit_json(intel.model_dump(mode="json"))
     else:

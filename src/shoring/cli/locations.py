@@ -10,7 +10,7 @@ import yaml
 from rich import box
 from rich.table import Table
 
-from shoring.cli.app import app, check_input_file, console, emit_json, fail
+from shoring.cli.app import app, as_option, check_input_file, console, emit_json, fail
 from shoring.cli.country import split_languages
 from shoring.errors import InputError
 from shoring.ranking import LocationRanking, parse_weights_document, rank_locations
@@ -72,6 +72,16 @@ def parse_weight_overrides(values: list[str]) -> dict[str, float]:
     return out
 
 
+#: Library field -> the option the user typed (error messages name the option).
+OPTIONS = {
+    "home": "--home",
+    "category": "--category",
+    "year": "--year",
+    "languages": "--languages",
+    "method": "--method",
+}
+
+
 @app.command("locations")
 def locations_command(
     home: str = typer.Option(..., "--home", help="Home country (ISO code or name)."),
@@ -117,7 +127,7 @@ def locations_command(
     concentration: float = typer.Option(
         1.0, "--concentration", help="Centred sampling: higher = more trust in the weights."
     ),
-    seed: int = typer.Option(0, "--seed", help="Random seed of the weight draws."),
+    seed: int = typer.Option(0, "--seed", min=0, help="Random seed of the weight draws."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:
     """Rank countries as locations for work of a category, with sources and rank stability."""
@@ -155,7 +165,7 @@ def locations_command(
             weights_source=source,
         )
     except InputError as exc:
-        fail(exc.message)
+        fail(as_option(exc, OPTIONS).message)
     if as_json:
         emit_json(result.to_json(top))
     else:

@@ -68,3 +68,10 @@ def test_errors_name_the_option_the_user_typed() -> None:
     result = runner.invoke(app, ["locations", "--home", "Atlantis", "--category", "ITO"])
     assert result.exit_code == 2
     assert result.stderr.startswith("error: --home: unknown country")
+
+
+def test_command_summaries_are_whole_sentences() -> None:
+    result = runner.invoke(app, ["--help"])
+    for line in result.stdout.split("Commands:")[1].splitlines():
+        if line.split() and line.split()[0] in COMMAND_ORDER[:5]:
+            assert not line.rstrip().endswith(",..."), line

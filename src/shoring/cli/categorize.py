@@ -38,7 +38,7 @@ def _categoriser(backend: str, threshold: float | None) -> Categoriser:
     return cat
 
 
-@app.command("categorize")
+@app.command("categorize", short_help="What kind of work a free-text description is.")
 def categorize_command(
     text: str | None = typer.Argument(None, help="The work, in your own words."),
     input_file: str | None = typer.Option(

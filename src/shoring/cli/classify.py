@@ -22,7 +22,7 @@ from shoring.errors import InputError
 from shoring.taxonomy import Classification, Engagement, classify, parse_engagement
 
 
-@app.command("classify")
+@app.command("classify", short_help="Label an engagement: outsourcing, offshoring, BPO, KPO ...")
 def classify_command(
     company_country: str | None = typer.Option(
         None, "--company-country", help="Where the company is based (ISO code or name)."

@@ -24,7 +24,7 @@ def split_languages(values: list[str] | None) -> list[str] | None:
 OPTIONS = {"home": "--home", "currency": "--currency", "year": "--year", "languages": "--languages"}
 
 
-@app.command("country")
+@app.command("country", short_help="Profile of one country: cost, languages, time zone ...")
 def country_command(
     country: str = typer.Argument(..., help="ISO alpha-2/alpha-3 code or English name."),
     home: str | None = typer.Option(

@@ -82,7 +82,7 @@ OPTIONS = {
 }
 
 
-@app.command("locations")
+@app.command("locations", short_help="Rank countries as locations for work of a category.")
 def locations_command(
     home: str = typer.Option(..., "--home", help="Home country (ISO code or name)."),
     category: str = typer.Option(

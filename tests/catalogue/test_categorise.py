@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -19,8 +21,9 @@ from shoring.catalogue import (
 )
 from shoring.catalogue.backends import CLASSES
 from shoring.catalogue.backends.lexical import load_lexical
-from shoring.catalogue.categorise import decide
+from shoring.catalogue.categorise import MATCH_EVIDENCE_SCORE, decide
 from shoring.catalogue.infer import infer_category
+from shoring.catalogue.models import CatalogueEntry
 from shoring.errors import InputError
 from shoring.taxonomy import Category, parse_engagement
 
@@ -51,7 +54,8 @@ def _check_invariants(result: Categorisation, threshold: float) -> None:
     assert sum(result.probabilities.values()) == pytest.approx(1.0)
     top = max(result.probabilities, key=lambda k: result.probabilities[k])
     assert result.best_guess.value == top
-    assert result.confidence == pytest.approx(result.probabilities[top])
+    # the evidence rules may only lower the confidence below the class probability
+    assert result.confidence <= result.probabilities[top] + 1e-9
     if result.confidence >= threshold:
         assert result.category == result.best_guess.value
     else:
@@ -119,6 +123,62 @@ def test_the_kernel_says_unsure_below_the_threshold() -> None:
     sure = decide(probs, scores, entries, threshold=0.4)
     assert sure.category == "KPO"
     assert CLASSES[int(np.argmax(probs))] == "KPO"
+
+
+@pytest.mark.parametrize(
+    "text", ["Buchhaltung und Lohnabrechnung", "Stuff", "a" * 10_000, "building a bridge"]
+)
+def test_text_the_model_does_not_understand_is_unsure(text: str) -> None:
+    result = categorise(text)
+    assert result.unsure, (result.category, result.confidence)
+    assert result.best_guess in set(Category)
+
+
+def test_known_work_keeps_its_confidence() -> None:
+    result = categorise("payroll")
+    assert result.category == "BPO_BACK"
+    assert result.confidence == pytest.approx(result.probabilities["BPO_BACK"])
+
+
+def _kpo_entry(entries: Sequence[CatalogueEntry]) -> int:
+    return next(i for i, e in enumerate(entries) if e.category == Category.KPO)
+
+
+def _none_entry(entries: Sequence[CatalogueEntry]) -> int:
+    return next(i for i, e in enumerate(entries) if e.category == Category.NONE)
+
+
+@given(
+    coverage=st.floats(0.0, 1.0),
+    top_score=st.floats(0.0, 1.0),
+    p_kpo=st.floats(0.2, 0.95),
+)
+def test_the_evidence_rule_caps_the_confidence(
+    coverage: float, top_score: float, p_kpo: float
+) -> None:
+    entries = load_catalogue()
+    rest = (1.0 - p_kpo) / 5
+    probs = np.array([rest, rest, rest, rest, p_kpo, rest])
+    scores = np.zeros(len(entries))
+    scores[_kpo_entry(entries)] = top_score  # the top match agrees with the guess
+    result = decide(probs, scores, entries, threshold=0.5, coverage=coverage)
+    evidence = max(coverage, min(1.0, top_score / MATCH_EVIDENCE_SCORE))
+    assert result.confidence == pytest.approx(min(p_kpo, evidence))
+    assert result.probabilities["KPO"] == pytest.approx(p_kpo)
+    without = decide(probs, scores, entries, threshold=0.5)  # backend gives no coverage
+    assert without.confidence == pytest.approx(p_kpo)
+
+
+def test_a_weak_guess_that_its_top_match_contradicts_is_unsure() -> None:
+    entries = load_catalogue()
+    probs = np.array([0.05, 0.05, 0.05, 0.05, 0.55, 0.25])
+    scores = np.zeros(len(entries))
+    scores[_none_entry(entries)] = 0.6  # the best match is a NONE entry
+    result = decide(probs, scores, entries, threshold=0.5, coverage=1.0)
+    assert result.category == UNSURE and result.best_guess == Category.KPO
+    assert result.confidence == pytest.approx(0.55 - 0.25)
+    strong = np.array([0.02, 0.02, 0.02, 0.02, 0.9, 0.02])
+    assert decide(strong, scores, entries, threshold=0.5, coverage=1.0).category == "KPO"
 
 
 def test_a_model_built_from_another_catalogue_is_refused() -> None:

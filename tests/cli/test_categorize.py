@@ -118,3 +118,46 @@ def test_semantic_backend_without_the_extra_says_how_to_install(
     assert result.exit_code == 2
     assert "pip install 'shoring[semantic]'" in result.output
     semantic.load_semantic.cache_clear()
+
+
+def test_batch_strips_a_bom_and_a_directory_is_named(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b'\xef\xbb\xbf{"id": "x", "text": "payroll"}\n')
+    result = runner.invoke(app, ["categorize", "--input", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["category"] == "BPO_BACK"
+    result = runner.invoke(app, ["categorize", "--input", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "is a directory" in result.stderr
+
+
+def test_batch_table_shows_a_missing_id_as_a_dash(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"text": "payroll"}\n')
+    result = runner.invoke(app, ["categorize", "--input", str(path)])
+    assert result.exit_code == 0
+    assert "None" not in result.output and "│ -" in result.output
+
+
+def test_the_readme_example_is_the_real_output() -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    command = 'shoring categorize "reading chest x-rays overnight" --json\n'
+    block = readme.split(command, 1)[1].split("\nshoring ", 1)[0]
+    shown = json.loads(" ".join(line.lstrip("# ") for line in block.splitlines()))
+    result = runner.invoke(app, ["categorize", "reading chest x-rays overnight", "--json"])
+    actual = json.loads(result.stdout)
+    assert shown["category"] == actual["category"]
+    assert shown["confidence"] == actual["confidence"]
+    assert shown["matches"] == actual["matches"]
+
+
+def test_the_readme_points_to_files_that_are_in_the_repository() -> None:
+    from pathlib import Path
+
+    root = Path(__file__).parents[2]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert "shared/data/" not in readme
+    assert "(TAXONOMY.md" not in readme and " TAXONOMY.md" not in readme
+    assert (root / "src/shoring/data/soc_category_rules.md").is_file()

@@ -138,3 +138,31 @@ def test_missing_input_file_exits_2() -> None:
     proc = run_cli("classify", "--input", "/nonexistent/file.jsonl", "--json")
     assert proc.returncode == 2
     assert "no such file" in proc.stderr
+
+
+def test_batch_bad_bytes_say_not_utf8_and_a_bom_is_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    good = json.dumps({"id": "a", **dict(zip(SINGLE[1::2], SINGLE[2::2], strict=True))})
+    good = good.replace("--company-country", "company_country")
+    good = good.replace("--worker-country", "worker_country")
+    good = good.replace("--workplace", "workplace").replace("--provider", "provider")
+    path.write_bytes(b"\xef\xbb\xbf" + good.encode() + b'\n{"id": "b", "x": "\xff"}\n')
+    proc = run_cli("classify", "--input", str(path), "--json")
+    assert proc.returncode == 1
+    first, second = (json.loads(line) for line in proc.stdout.splitlines())
+    assert first["id"] == "a" and "labels" in first
+    assert "not UTF-8 text" in second["error"]
+
+
+def test_a_directory_as_input_is_named_as_such(tmp_path: Path) -> None:
+    proc = run_cli("classify", "--input", str(tmp_path), "--json")
+    assert proc.returncode == 2
+    assert "is a directory" in proc.stderr
+
+
+def test_batch_table_shows_a_missing_id_as_a_dash(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"company_country": "Atlantis"}\n')
+    result = runner.invoke(app, ["classify", "--input", str(path)])
+    assert result.exit_code == 1
+    assert "None" not in result.output and "│ -" in result.output

@@ -105,6 +105,12 @@ def test_bad_options_exit_2(args: list[str], expected: str) -> None:
     assert expected in result.stderr
 
 
+def test_a_directory_as_weights_is_named_as_such(tmp_path: Path) -> None:
+    result = invoke("--weights", str(tmp_path))
+    assert result.exit_code == 2
+    assert "is a directory" in result.stderr
+
+
 def test_unknown_home_and_category_exit_2() -> None:
     result = runner.invoke(app, ["locations", "--home", "Atlantis", "--category", "ITO"])
     assert result.exit_code == 2 and "Atlantis" in result.stderr

@@ -88,9 +88,32 @@ def test_consistent_matrix_recovers_the_weights(raw: list[float]) -> None:
         ([[2, 2], [0.5, 1]], "diagonal"),
         ([[1, 2, 3], [0.5, 1, 2]], "square"),
         ([[1]], "square"),
-        ([["a", 1], [1, 1]], "matrix of numbers"),
+        ([["a", 1], [1, 1]], "positive numbers"),
+        ([[1, 3], [0.25, 1]], "not reciprocal"),
     ],
 )
 def test_bad_matrices_are_input_errors(matrix: list[list[object]], problem: str) -> None:
     with pytest.raises(InputError, match=problem):
         ahp_weights(matrix)  # type: ignore[arg-type]
+
+
+def test_rounded_reciprocals_and_fraction_strings_are_accepted() -> None:
+    exact = ahp_weights([[1, 3, 9], [1 / 3, 1, 3], [1 / 9, 1 / 3, 1]])
+    rounded = ahp_weights([[1, 3, 9], [0.333, 1, 3], [0.111, 0.333, 1]])
+    fractions = ahp_weights([[1, 3, 9], ["1/3", 1, 3], ["1/9", " 1/3 ", "1"]])
+    np.testing.assert_allclose(rounded.weights, exact.weights, rtol=1e-9)
+    np.testing.assert_allclose(fractions.weights, exact.weights, rtol=1e-9)
+
+
+@pytest.mark.parametrize("cell", ["1/0", "one third", True, None, "1/3/2"])
+def test_bad_cells_name_the_cell(cell: object) -> None:
+    with pytest.raises(InputError) as info:
+        ahp_weights([[1, 3], [cell, 1]])  # type: ignore[list-item]
+    assert info.value.field == "ahp.matrix[1][0]"
+
+
+def test_reciprocal_errors_show_plain_numbers() -> None:
+    with pytest.raises(InputError) as info:
+        ahp_weights([[1, 3, 9], [0.25, 1, 3], [0.111, 0.333, 1]])
+    assert "np." not in info.value.message and "float64" not in info.value.message
+    assert "0.25" in info.value.message

@@ -89,3 +89,14 @@ def test_ahp_unknown_criterion() -> None:
 def test_complete_weights_rejects_nan() -> None:
     with pytest.raises(InputError):
         complete_weights({"labour_cost": float("nan")})
+
+
+def test_an_ahp_matrix_written_with_fractions_in_yaml() -> None:
+    import yaml
+
+    doc = yaml.safe_load(
+        "ahp:\n  criteria: [labour_cost, language_fit]\n  matrix: [[1, 3], [1/3, 1]]\n"
+    )
+    spec = parse_weights_document(doc, "w.yaml")
+    assert spec.weights["labour_cost"] == pytest.approx(0.75)
+    assert spec.weights["language_fit"] == pytest.approx(0.25)

@@ -1,4 +1,4 @@
-"""The work catalogue and the categoriser: free text to a work category (TAXONOMY.md s. 3).
+"""The work catalogue and the categoriser: free text to a work category (docs/TAXONOMY.md s. 3).
 
 >>> from shoring.catalogue import categorise
 >>> categorise("reading chest x-rays overnight").best_guess.value

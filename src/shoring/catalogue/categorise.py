@@ -33,6 +33,22 @@ RELATIVE_MATCH_FLOOR = 0.5
 
 BACKENDS = ("lexical", "semantic")
 
+#: Evidence rule (lexical backend), so that text the model does not understand is ``UNSURE``
+#: rather than confidently wrong.  The classifier always spreads its probability over the six
+#: classes, and with no known word the intercept alone decides (e.g. "Stuff" -> NONE 0.63).
+#: So the confidence is capped by the *evidence*: the larger of (a) the share of the text's
+#: words known to the model's vocabulary and (b) the best catalogue match score divided by
+#: :data:`MATCH_EVIDENCE_SCORE`, capped at 1.  0.15 is about the lower quartile of the best
+#: match score of the calibration-split titles (chosen there, by reasoning, never on the
+#: held-out sets): a text with no known word needs a catalogue match as good as a typical
+#: real job title to keep its full confidence.
+MATCH_EVIDENCE_SCORE = 0.15
+#: Disagreement rule: when the best catalogue match belongs to another category and the
+#: confidence is below this, the confidence is capped by the margin of the best guess over the
+#: match's category.  On the calibration split, guesses below 0.6 that disagree with their top
+#: match were right only about half the time.
+DISAGREEMENT_CONFIDENCE = 0.6
+
 
 def check_text(text: object, field: str = "text") -> str:
     """Return ``text`` stripped, or raise :class:`InputError` saying why it cannot be read."""
@@ -61,12 +77,31 @@ def decide(
     threshold: float = DEFAULT_THRESHOLD,
     top: int = TOP_MATCHES,
     backend: str = "lexical",
+    coverage: float | None = None,
 ) -> Categorisation:
-    """The kernel: one text's class probabilities and entry scores -> a categorisation."""
+    """The kernel: one text's class probabilities and entry scores -> a categorisation.
+
+    ``coverage`` is the share of the text's words known to the model (``None``: the backend
+    does not report it, and the evidence and disagreement rules are not applied).  With it,
+    the confidence is ``min(p_best, max(coverage, min(1, top_score / MATCH_EVIDENCE_SCORE)))``
+    and, when the best match's category is not the best guess and ``p_best`` is below
+    :data:`DISAGREEMENT_CONFIDENCE`, at most ``p_best - p_match_category``.  ``probabilities``
+    are returned unchanged.
+    """
     best = int(np.argmax(probabilities))
-    confidence = min(1.0, max(0.0, float(probabilities[best])))
+    p_best = min(1.0, max(0.0, float(probabilities[best])))
+    confidence = p_best
     best_guess = Category(CLASSES[best])
     order = np.argsort(-entry_scores, kind="stable")[:top]
+    if coverage is not None:
+        top_score = float(entry_scores[order[0]]) if len(order) else 0.0
+        evidence = max(min(1.0, max(0.0, coverage)), min(1.0, top_score / MATCH_EVIDENCE_SCORE))
+        confidence = min(confidence, evidence)
+        if len(order) and top_score > 0 and p_best < DISAGREEMENT_CONFIDENCE:
+            match_class = CLASSES.index(entries[int(order[0])].category.value)
+            if match_class != best:
+                margin = p_best - float(probabilities[match_class])
+                confidence = max(0.0, min(confidence, margin))
     # keep the entries that are close to the best one (a weak tail is noise, not a match)
     floor = RELATIVE_MATCH_FLOOR * float(entry_scores[order[0]]) if len(order) else 0.0
     # model_construct: the values are built here from validated data (skips re-validation,
@@ -126,9 +161,13 @@ class Categoriser:
         if not clean:
             return []
         probs, scores = self.backend.predict(clean)
+        coverage_of = getattr(self.backend, "coverage", None)
+        coverages = [coverage_of(t) for t in clean] if coverage_of else [None] * len(clean)
         return [
-            decide(p, s, self.entries, threshold=self.threshold, backend=self.backend.name)
-            for p, s in zip(probs, scores, strict=True)
+            decide(
+                p, s, self.entries, threshold=self.threshold, backend=self.backend.name, coverage=c
+            )
+            for p, s, c in zip(probs, scores, coverages, strict=True)
         ]
 
 

@@ -1,7 +1,7 @@
 """The written rule from SOC occupation codes to work categories (``soc_category_rules.md``).
 
 ``soc_category`` labels an O*NET-SOC 2019 occupation with one of the six categories of
-TAXONOMY.md section 3.  It implements the table in ``data/soc_category_rules.md`` and refines
+docs/TAXONOMY.md section 3.  It implements the table in ``data/soc_category_rules.md`` and refines
 it where that table is silent, always by the rule's own test ("classify by the work being
 moved, not the title"): the longest matching code prefix wins, so an O*NET code
 (``15-1299.04``) overrides its SOC code (``15-1299``), which overrides its minor group

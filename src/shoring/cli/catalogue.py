@@ -12,7 +12,7 @@ from shoring.errors import InputError
 from shoring.taxonomy import Category
 
 
-@app.command("catalogue")
+@app.command("catalogue", short_help="List the kinds of work in the catalogue.")
 def catalogue_command(
     category: str | None = typer.Option(
         None,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import typer
@@ -10,7 +9,16 @@ from rich.table import Table
 
 from shoring.catalogue import Categorisation, check_text, get_categoriser
 from shoring.catalogue.categorise import BACKENDS, Categoriser
-from shoring.cli.app import app, console, emit_json, fail, parse_json_object, read_input_lines
+from shoring.cli.app import (
+    app,
+    check_input_file,
+    console,
+    emit_json,
+    fail,
+    parse_json_object,
+    read_input_lines,
+    show_id,
+)
 from shoring.errors import InputError
 
 BATCH = 256
@@ -30,7 +38,7 @@ def _categoriser(backend: str, threshold: float | None) -> Categoriser:
     return cat
 
 
-@app.command("categorize")
+@app.command("categorize", short_help="What kind of work a free-text description is.")
 def categorize_command(
     text: str | None = typer.Argument(None, help="The work, in your own words."),
     input_file: str | None = typer.Option(
@@ -40,7 +48,7 @@ def categorize_command(
     backend: str = typer.Option(
         "lexical",
         "--backend",
-        help="lexical (default) or semantic (needs: pip install 'shoring\\[semantic]').",
+        help="lexical (default) or semantic (needs: pip install 'shoring[semantic]').",
     ),
     threshold: float | None = typer.Option(
         None, "--threshold", help="Confidence below which the answer is UNSURE (default 0.5)."
@@ -55,8 +63,11 @@ def categorize_command(
         fail('give either a TEXT argument or --input FILE (e.g. shoring categorize "payroll")')
     cat = _categoriser(backend, threshold)
     if input_file is not None:
-        if input_file != "-" and not Path(input_file).is_file():
-            fail(InputError("--input", input_file, "no such file").message)
+        if input_file != "-":
+            try:
+                check_input_file(input_file)
+            except InputError as exc:
+                fail(exc.message)
         raise typer.Exit(_batch(cat, input_file, as_json))
     assert text is not None
     try:
@@ -107,6 +118,7 @@ def _batch(cat: Categoriser, path: str, as_json: bool) -> int:
             text = check_text(obj["text"])
         except (InputError, ValueError) as exc:
             failed = True
+            record_id = getattr(exc, "record_id", record_id)
             flush()  # keep the output in input order
             message = exc.message if isinstance(exc, InputError) else str(exc)
             out({"id": record_id, "error": f"line {line_number}: {message}"})
@@ -121,10 +133,10 @@ def _batch(cat: Categoriser, path: str, as_json: bool) -> int:
             table.add_column(column)
         for row in rows:
             if "error" in row:
-                table.add_row(str(row["id"]), "", "", row["error"], style="red")
+                table.add_row(show_id(row["id"]), "", "", row["error"], style="red")
             else:
                 top = row["matches"][0]["name"] if row["matches"] else ""
-                table.add_row(str(row["id"]), row["category"], f"{row['confidence']:.2f}", top)
+                table.add_row(show_id(row["id"]), row["category"], f"{row['confidence']:.2f}", top)
         console.print(table)
     return 1 if failed else 0
 

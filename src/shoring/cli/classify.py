@@ -9,12 +9,20 @@ from rich.table import Table
 
 from shoring.catalogue import Categorisation
 from shoring.catalogue.infer import infer_category
-from shoring.cli.app import app, console, emit_json, fail, parse_json_object, read_input_lines
+from shoring.cli.app import (
+    app,
+    console,
+    emit_json,
+    fail,
+    parse_json_object,
+    read_input_lines,
+    show_id,
+)
 from shoring.errors import InputError
 from shoring.taxonomy import Classification, Engagement, classify, parse_engagement
 
 
-@app.command("classify")
+@app.command("classify", short_help="Label an engagement: outsourcing, offshoring, BPO, KPO ...")
 def classify_command(
     company_country: str | None = typer.Option(
         None, "--company-country", help="Where the company is based (ISO code or name)."
@@ -130,6 +138,7 @@ def _classify_batch(path: str, as_json: bool) -> int:
             del out["engagement"]
         except (InputError, ValueError) as exc:
             failed = True
+            record_id = getattr(exc, "record_id", record_id)
             message = exc.message if isinstance(exc, InputError) else str(exc)
             out = {"id": record_id, "error": f"line {line_number}: {message}"}
         if as_json:
@@ -142,7 +151,7 @@ def _classify_batch(path: str, as_json: bool) -> int:
         table.add_column("labels or error")
         for row in rows:
             text = row.get("error") or ", ".join(row["labels"])
-            table.add_row(str(row["id"]), text, style="red" if "error" in row else None)
+            table.add_row(show_id(row["id"]), text, style="red" if "error" in row else None)
         console.print(table)
     return 1 if failed else 0
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 from rich.table import Table
 
-from shoring.cli.app import app, console, emit_json, fail
+from shoring.cli.app import app, as_option, console, emit_json, fail
 from shoring.countries.intel import CountryIntel, Figure, country_intel
 from shoring.errors import InputError
 
@@ -20,7 +20,11 @@ def split_languages(values: list[str] | None) -> list[str] | None:
     return out or None
 
 
-@app.command("country")
+#: Library field -> the option the user typed (error messages name the option).
+OPTIONS = {"home": "--home", "currency": "--currency", "year": "--year", "languages": "--languages"}
+
+
+@app.command("country", short_help="Profile of one country: cost, languages, time zone ...")
 def country_command(
     country: str = typer.Argument(..., help="ISO alpha-2/alpha-3 code or English name."),
     home: str | None = typer.Option(
@@ -51,7 +55,7 @@ def country_command(
             impute=impute,
         )
     except InputError as exc:
-        fail(exc.message)
+        fail(as_option(exc, OPTIONS).message)
     if as_json:
         emit_json(intel.model_dump(mode="json"))
     else:

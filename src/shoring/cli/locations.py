@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import typer
@@ -11,7 +10,7 @@ import yaml
 from rich import box
 from rich.table import Table
 
-from shoring.cli.app import app, console, emit_json, fail
+from shoring.cli.app import app, as_option, check_input_file, console, emit_json, fail
 from shoring.cli.country import split_languages
 from shoring.errors import InputError
 from shoring.ranking import LocationRanking, parse_weights_document, rank_locations
@@ -42,9 +41,7 @@ SHORT = {
 
 def load_weights_file(path: str) -> WeightsSpec:
     """Read a YAML or JSON weights file (mapping or AHP matrix); errors name the file."""
-    file = Path(path)
-    if not file.is_file():
-        raise InputError("--weights", path, "no such file")
+    file = check_input_file(path, "--weights")
     text = file.read_bytes().decode("utf-8", errors="replace")
     try:
         doc: Any = json.loads(text) if file.suffix.lower() == ".json" else yaml.safe_load(text)
@@ -75,7 +72,17 @@ def parse_weight_overrides(values: list[str]) -> dict[str, float]:
     return out
 
 
-@app.command("locations")
+#: Library field -> the option the user typed (error messages name the option).
+OPTIONS = {
+    "home": "--home",
+    "category": "--category",
+    "year": "--year",
+    "languages": "--languages",
+    "method": "--method",
+}
+
+
+@app.command("locations", short_help="Rank countries as locations for work of a category.")
 def locations_command(
     home: str = typer.Option(..., "--home", help="Home country (ISO code or name)."),
     category: str = typer.Option(
@@ -120,7 +127,7 @@ def locations_command(
     concentration: float = typer.Option(
         1.0, "--concentration", help="Centred sampling: higher = more trust in the weights."
     ),
-    seed: int = typer.Option(0, "--seed", help="Random seed of the weight draws."),
+    seed: int = typer.Option(0, "--seed", min=0, help="Random seed of the weight draws."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:
     """Rank countries as locations for work of a category, with sources and rank stability."""
@@ -158,7 +165,7 @@ def locations_command(
             weights_source=source,
         )
     except InputError as exc:
-        fail(exc.message)
+        fail(as_option(exc, OPTIONS).message)
     if as_json:
         emit_json(result.to_json(top))
     else:

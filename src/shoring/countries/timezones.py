@@ -1,6 +1,6 @@
 """Time zones of capitals and the standard UTC offsets used by the nearshoring rule.
 
-TAXONOMY.md: "the standard offset of a time zone is the smaller of its UTC offsets on
+docs/TAXONOMY.md: "the standard offset of a time zone is the smaller of its UTC offsets on
 15 January and 15 July, from the tz database".  The comparison is made in a fixed
 reference year so that a classification does not change with the day it is run.
 """

@@ -2,7 +2,10 @@
 
 ``A[i][j]`` says how much more important criterion ``i`` is than criterion ``j`` on Saaty's
 1-9 scale; the matrix must be positive and reciprocal (``A[j][i] = 1 / A[i][j]``, ones on the
-diagonal).
+diagonal).  Cells may be numbers or fractions written as strings (``"1/9"``).  Reciprocals
+written as rounded decimals (``0.333`` for 1/3, ``0.111`` for 1/9) are accepted: a pair is
+reciprocal when ``A[i][j] * A[j][i]`` is within :data:`RECIPROCAL_TOLERANCE` (2 %) of 1, and
+the matrix used is then made exactly reciprocal from its upper triangle.
 
 - Weights: the row geometric mean, normalised (the method the research note recommends; the
   principal eigenvector is available as ``method="eigenvector"``).
@@ -43,6 +46,27 @@ RANDOM_INDEX: dict[int, float] = {
     15: 1.59,
 }
 CR_THRESHOLD = 0.1
+#: Relative tolerance of the reciprocal check: 2 % accepts decimals rounded to 2-3 places
+#: (0.33 * 3 = 0.99, 0.111 * 9 = 0.999) but not a different judgement (1/3 vs 1/4 is 25 %).
+RECIPROCAL_TOLERANCE = 0.02
+
+
+def _cell(value: object, field: str) -> float:
+    """One judgement: a number or a fraction string such as ``"1/9"``."""
+    if isinstance(value, bool):
+        raise InputError(field, value, "judgements must be positive numbers (or fractions: 1/9)")
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            if "/" in text:
+                top, bottom = text.split("/", 1)
+                return float(top) / float(bottom)
+            return float(text)
+        except (ValueError, ZeroDivisionError):
+            pass
+    raise InputError(field, value, "judgements must be positive numbers (or fractions: 1/9)")
 
 
 class InconsistentPair(BaseModel):
@@ -75,34 +99,47 @@ class AhpResult(BaseModel):
 
 
 def validate_pairwise(
-    matrix: Sequence[Sequence[float]] | np.ndarray, field: str = "ahp.matrix", tol: float = 1e-3
+    matrix: Sequence[Sequence[float | str]] | np.ndarray,
+    field: str = "ahp.matrix",
+    tol: float = RECIPROCAL_TOLERANCE,
 ) -> np.ndarray:
-    """The matrix as a float array, or an InputError naming the bad cell."""
-    try:
+    """The matrix as an exactly reciprocal float array, or an InputError naming the bad cell."""
+    if isinstance(matrix, np.ndarray):
         a = np.asarray(matrix, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise InputError(field, matrix, "must be a square matrix of numbers") from None
+    else:
+        if not isinstance(matrix, Sequence) or isinstance(matrix, str):
+            raise InputError(field, matrix, "must be a square matrix of numbers")
+        rows = []
+        for i, row in enumerate(matrix):
+            if not isinstance(row, Sequence) or isinstance(row, str):
+                raise InputError(f"{field}[{i}]", row, "must be a list of numbers")
+            rows.append([_cell(v, f"{field}[{i}][{j}]") for j, v in enumerate(row)])
+        if len({len(r) for r in rows}) > 1:
+            raise InputError(field, matrix, "must be a square matrix of numbers")
+        a = np.asarray(rows, dtype=np.float64)
     if a.ndim != 2 or a.shape[0] != a.shape[1] or a.shape[0] < 2:
         raise InputError(field, a.shape, "must be a square matrix with at least 2 rows")
     n = a.shape[0]
     for i in range(n):
         for j in range(n):
-            v = a[i, j]
+            v = float(a[i, j])
             if not np.isfinite(v) or v <= 0:
                 raise InputError(f"{field}[{i}][{j}]", v, "judgements must be positive numbers")
             if i == j and abs(v - 1.0) > tol:
                 raise InputError(f"{field}[{i}][{j}]", v, "the diagonal must be 1")
-            if abs(v * a[j, i] - 1.0) > tol * max(1.0, v):
+            if abs(v * a[j, i] - 1.0) > tol:
                 raise InputError(
                     f"{field}[{i}][{j}]",
                     v,
-                    f"not reciprocal: [{j}][{i}] is {a[j, i]:g}, expected {1 / v:g}",
+                    f"not reciprocal: [{j}][{i}] is {float(a[j, i]):g}, expected {1 / v:.3g} "
+                    f"(within {tol:.0%})",
                 )
-    return a
+    exact: np.ndarray = np.triu(a, 1) + np.triu(1.0 / a, 1).T + np.eye(n)
+    return exact
 
 
 def ahp_weights(
-    matrix: Sequence[Sequence[float]] | np.ndarray,
+    matrix: Sequence[Sequence[float | str]] | np.ndarray,
     criteria: Sequence[str] | None = None,
     method: Literal["geometric", "eigenvector"] = "geometric",
 ) -> AhpResult:

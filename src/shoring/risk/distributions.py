@@ -44,6 +44,12 @@ class Fixed:
         return f"{self.value:g}"
 
 
+def _check_three_points(low: float, mode: float, high: float) -> None:
+    """Shared by the three-point distributions (triangular, PERT)."""
+    if not low <= mode <= high or low == high:
+        raise ValueError("needs low <= mode <= high and low < high")
+
+
 @dataclass(frozen=True)
 class Triangular:
     low: float
@@ -51,8 +57,7 @@ class Triangular:
     high: float
 
     def __post_init__(self) -> None:
-        if not self.low <= self.mode <= self.high or self.low == self.high:
-            raise ValueError("needs low <= mode <= high and low < high")
+        _check_three_points(self.low, self.mode, self.high)
 
     def ppf(self, u: FloatArray) -> FloatArray:
         a, c, b = self.low, self.mode, self.high
@@ -78,8 +83,7 @@ class Pert:
     high: float
 
     def __post_init__(self) -> None:
-        if not self.low <= self.mode <= self.high or self.low == self.high:
-            raise ValueError("needs low <= mode <= high and low < high")
+        _check_three_points(self.low, self.mode, self.high)
 
     @property
     def _ab(self) -> tuple[float, float]:

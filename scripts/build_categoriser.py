@@ -2,16 +2,21 @@
 
     .venv/bin/python scripts/build_categoriser.py            # lexical model (needs scikit-learn)
     .venv-sem/bin/python scripts/build_categoriser.py --semantic   # also the semantic head
+    .venv/bin/python scripts/build_categoriser.py --cv       # development metric only
 
 Data and splits (documented in bench/eval/README.md):
-- training text: every catalogue entry's name, description and examples, plus the occupation
-  titles of the TRAIN split of ``occupations.csv`` labelled by ``soc_category``;
+- training text: every catalogue entry's name, description and examples (plus the job titles
+  and task statements of ``catalogue_training.yaml``), plus the occupation titles of the TRAIN
+  split of ``occupations.csv`` labelled by ``soc_category``;
 - the split is by 6-digit SOC code (so O*NET sub-codes of one occupation never straddle it),
   from a hash of the code: 60 % train, 20 % calibration, 20 % test; written to
   ``bench/eval/occupations_split.csv``;
 - the regularisation C and the softmax temperature are chosen on the CALIBRATION split plus
-  out-of-fold predictions on catalogue texts (5 folds by entry); the TEST split and
-  ``bench/eval/descriptions.jsonl`` are never read here.
+  out-of-fold predictions on catalogue texts (5 folds by entry); the TEST split,
+  ``bench/eval/descriptions.jsonl`` and ``bench/eval/task_statements.jsonl`` are never read here;
+- ``--cv`` prints the development metric: macro-F1 of 5-fold cross-validation over the
+  train + calibration titles, grouped by 6-digit SOC code (the catalogue text is always in
+  training), and writes no model.
 """
 
 from __future__ import annotations
@@ -22,7 +27,10 @@ import hashlib
 import math
 import sys
 from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -43,15 +51,27 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "shoring" / "data"
 SPLIT_FILE = ROOT / "bench" / "eval" / "occupations_split.csv"
 WORD_WEIGHT, CHAR_WEIGHT = 1.0, 1.0
-C_GRID = (1.0, 3.0, 10.0)
+LEXICAL_C_GRID = (1.0, 3.0, 10.0, 30.0)
 SEMANTIC_C_GRID = (3.0, 10.0, 30.0)
 LEXICAL_SHARES = (0.3, 0.4, 0.5, 0.6, 0.7)
+#: Class weights are (balanced weight) ** CLASS_WEIGHT_POWER: 1 = "balanced", 0 = none.
+CLASS_WEIGHT_POWER = 1.0
+#: Sample weight of an occupation title relative to a catalogue text.
+TITLE_WEIGHT = 1.0
 USE_EXTRA = True
+CV_FOLDS = 5
+
+Labelled = tuple[str, str]  # (text, category)
 
 
 def split_of(soc_code: str) -> str:
     bucket = int(hashlib.sha256(soc_code.encode()).hexdigest(), 16) % 10
     return "train" if bucket < 6 else "calibration" if bucket < 8 else "test"
+
+
+def cv_fold_of(soc_code: str) -> int:
+    """Cross-validation fold of a 6-digit SOC code (a hash independent of :func:`split_of`)."""
+    return int(hashlib.sha256(f"cv:{soc_code}".encode()).hexdigest(), 16) % CV_FOLDS
 
 
 def write_split() -> list[dict[str, str]]:
@@ -94,7 +114,33 @@ def match_text(entry) -> str:  # type: ignore[no-untyped-def]
     return ". ".join([entry.text(), *extra.get(entry.code, ())])
 
 
-# ------------------------------------------------------------------ lexical
+# ------------------------------------------------------------------ learners
+@dataclass(frozen=True)
+class Learner:
+    """How one backend trains (``fit(texts, labels, weights, c)``) and scores (``logits``)."""
+
+    name: str
+    fit: Callable[[list[str], list[str], list[float], float], Any]
+    logits: Callable[[Any, list[str]], np.ndarray]
+
+
+def fit_lr(x: Any, y: list[str], weights: list[float], c: float) -> LogisticRegression:
+    counts = Counter(y)
+    total = len(y)
+    class_weight = {
+        k: (total / (len(counts) * n)) ** CLASS_WEIGHT_POWER for k, n in counts.items()
+    }
+    model = LogisticRegression(C=c, class_weight=class_weight, max_iter=3000)
+    model.fit(x, y, sample_weight=np.asarray(weights))
+    return model
+
+
+def ordered_logits(model: LogisticRegression, x: Any) -> np.ndarray:
+    raw = model.decision_function(x)
+    order = [list(model.classes_).index(c) for c in CLASSES]
+    return raw[:, order]
+
+
 class Vocab:
     def __init__(self, texts: list[str]) -> None:
         df: Counter[str] = Counter()
@@ -114,18 +160,49 @@ class Vocab:
         return sparse.csr_matrix((vals, (rows, cols)), shape=(len(texts), len(self.keys)))
 
 
-def fit_lr(x: np.ndarray, y: list[str], c: float) -> LogisticRegression:
-    model = LogisticRegression(C=c, class_weight="balanced", max_iter=3000)
-    model.fit(x, y)
-    return model
+def lexical_learner() -> Learner:
+    def fit(texts: list[str], labels: list[str], weights: list[float], c: float) -> Any:
+        vocab = Vocab(texts)
+        return vocab, fit_lr(vocab.matrix(texts), labels, weights, c)
+
+    def logits(model: Any, texts: list[str]) -> np.ndarray:
+        vocab, lr = model
+        return ordered_logits(lr, vocab.matrix(texts))
+
+    return Learner("lexical", fit, logits)
 
 
-def ordered_logits(model: LogisticRegression, x: np.ndarray) -> np.ndarray:
-    raw = model.decision_function(x)
-    order = [list(model.classes_).index(c) for c in CLASSES]
-    return raw[:, order]
+def semantic_learner() -> tuple[Learner, Callable[[list[str]], np.ndarray]]:
+    from shoring.catalogue.backends.semantic import load_encoder
+
+    encoder = load_encoder()
+    cache: dict[str, np.ndarray] = {}
+
+    def embed(texts: list[str]) -> np.ndarray:
+        todo = [t for t in dict.fromkeys(texts) if t not in cache]
+        if todo:
+            vecs = encoder.encode(todo, batch_size=64, normalize_embeddings=True)
+            cache.update(zip(todo, np.asarray(vecs, dtype=np.float32), strict=True))
+        return np.vstack([cache[t] for t in texts])
+
+    def fit(texts: list[str], labels: list[str], weights: list[float], c: float) -> Any:
+        return fit_lr(embed(texts), labels, weights, c)
+
+    def logits(model: Any, texts: list[str]) -> np.ndarray:
+        return ordered_logits(model, embed(texts))
+
+    return Learner("semantic", fit, logits), embed
 
 
+def train_on(learner: Learner, docs: Sequence[Labelled], titles: Sequence[Labelled], c: float):  # type: ignore[no-untyped-def]
+    """Fit ``learner`` on catalogue texts (weight 1) and titles (weight TITLE_WEIGHT)."""
+    texts = [t for t, _ in docs] + [t for t, _ in titles]
+    labels = [y for _, y in docs] + [y for _, y in titles]
+    weights = [1.0] * len(docs) + [TITLE_WEIGHT] * len(titles)
+    return learner.fit(texts, labels, weights, c)
+
+
+# ------------------------------------------------------------------ model selection
 def fit_temperature(logits: np.ndarray, labels: list[str]) -> float:
     y = np.array([CLASSES.index(label) for label in labels])
     best_t, best_nll = 1.0, float("inf")
@@ -137,49 +214,81 @@ def fit_temperature(logits: np.ndarray, labels: list[str]) -> float:
     return best_t
 
 
-def heldout_logits(featurise, fit, entries, titles_train, titles_cal, c):  # type: ignore[no-untyped-def]
+def heldout_logits(learner: Learner, entries, titles_train, titles_cal, c):  # type: ignore[no-untyped-def]
     """Logits for calibration titles (model on train) + out-of-fold catalogue texts."""
     docs = entry_docs(entries)
-    texts, labels = [], []
+    logits, labels = [], []
     fold_of = [i % 5 for i in range(len(entries))]
     for fold in range(5):
-        train = [(t, y) for t, y, i in docs if fold_of[i] != fold] + titles_train
+        train = [(t, y) for t, y, i in docs if fold_of[i] != fold]
         held = [(t, y) for t, y, i in docs if fold_of[i] == fold]
-        model = fit([t for t, _ in train], [y for _, y in train], c)
-        texts.append(featurise(model, [t for t, _ in held]))
+        model = train_on(learner, train, titles_train, c)
+        logits.append(learner.logits(model, [t for t, _ in held]))
         labels.extend(y for _, y in held)
-    train = [(t, y) for t, y, _ in docs] + titles_train
-    model = fit([t for t, _ in train], [y for _, y in train], c)
-    texts.append(featurise(model, [t for t, _ in titles_cal]))
+    model = train_on(learner, [(t, y) for t, y, _ in docs], titles_train, c)
+    logits.append(learner.logits(model, [t for t, _ in titles_cal]))
     labels.extend(y for _, y in titles_cal)
-    return np.vstack(texts), labels
+    return np.vstack(logits), labels
 
 
-def build_lexical(entries, titles_train, titles_cal) -> None:  # type: ignore[no-untyped-def]
-    def fit(texts, labels, c):  # type: ignore[no-untyped-def]
-        vocab = Vocab(texts)
-        return vocab, fit_lr(vocab.matrix(texts), labels, c)
+def macro_f1(labels: Sequence[str], logits: np.ndarray) -> float:
+    pred = [CLASSES[i] for i in logits.argmax(axis=1)]
+    return float(f1_score(labels, pred, average="macro"))
 
-    def featurise(model, texts):  # type: ignore[no-untyped-def]
-        vocab, lr = model
-        return ordered_logits(lr, vocab.matrix(texts))
 
-    best = None
-    for c in C_GRID:
-        logits, labels = heldout_logits(featurise, fit, entries, titles_train, titles_cal, c)
-        pred = [CLASSES[i] for i in logits.argmax(axis=1)]
-        f1 = f1_score(labels, pred, average="macro")
-        print(f"lexical C={c:g}: calibration macro-F1 {f1:.3f}")
+@dataclass(frozen=True)
+class Selection:
+    c: float
+    temperature: float
+    logits: np.ndarray  # held-out logits of the chosen C (calibration titles + OOF catalogue)
+    labels: list[str]
+
+
+def choose_c(learner: Learner, grid, entries, titles_train, titles_cal) -> Selection:  # type: ignore[no-untyped-def]
+    """The C of ``grid`` with the best held-out macro-F1, and its softmax temperature."""
+    best: tuple[float, float, np.ndarray, list[str]] | None = None
+    for c in grid:
+        logits, labels = heldout_logits(learner, entries, titles_train, titles_cal, c)
+        f1 = macro_f1(labels, logits)
+        print(f"{learner.name} C={c:g}: calibration macro-F1 {f1:.3f}")
         if best is None or f1 > best[0]:
             best = (f1, c, logits, labels)
     assert best is not None
     _, c, logits, labels = best
     temperature = fit_temperature(logits, labels)
-    print(f"lexical: chose C={c:g}, temperature {temperature:.3f}")
+    print(f"{learner.name}: chose C={c:g}, temperature {temperature:.3f}")
+    return Selection(c, temperature, logits, labels)
 
-    docs = entry_docs(entries)
-    train = [(t, y) for t, y, _ in docs] + titles_train
-    vocab, lr = fit([t for t, _ in train], [y for _, y in train], c)
+
+def grouped_cv(learner: Learner, entries, titles, c: float) -> tuple[list[str], np.ndarray]:  # type: ignore[no-untyped-def]
+    """Out-of-fold logits of ``titles`` ((text, category, soc_code)), folds by SOC code."""
+    docs = [(t, y) for t, y, _ in entry_docs(entries)]
+    truth: list[str] = []
+    logits = []
+    for fold in range(CV_FOLDS):
+        train = [(t, y) for t, y, soc in titles if cv_fold_of(soc) != fold]
+        held = [(t, y) for t, y, soc in titles if cv_fold_of(soc) == fold]
+        model = train_on(learner, docs, train, c)
+        logits.append(learner.logits(model, [t for t, _ in held]))
+        truth.extend(y for _, y in held)
+    return truth, np.vstack(logits)
+
+
+def report_cv(name: str, truth: list[str], logits: np.ndarray) -> float:
+    pred = [CLASSES[i] for i in logits.argmax(axis=1)]
+    f1 = float(f1_score(truth, pred, average="macro"))
+    per = f1_score(truth, pred, average=None, labels=list(CLASSES))
+    parts = " ".join(f"{k}={v:.2f}" for k, v in zip(CLASSES, per, strict=True))
+    print(f"{name}: grouped-CV macro-F1 {f1:.3f} (n={len(truth)}; {parts})")
+    return f1
+
+
+# ------------------------------------------------------------------ lexical
+def build_lexical(entries, titles_train, titles_cal) -> None:  # type: ignore[no-untyped-def]
+    learner = lexical_learner()
+    sel = choose_c(learner, LEXICAL_C_GRID, entries, titles_train, titles_cal)
+    docs = [(t, y) for t, y, _ in entry_docs(entries)]
+    vocab, lr = train_on(learner, docs, titles_train, sel.c)
     order = [list(lr.classes_).index(k) for k in CLASSES]
     coef = lr.coef_[order].T.astype(np.float32)
     intercept = lr.intercept_[order].astype(np.float32)
@@ -198,12 +307,12 @@ def build_lexical(entries, titles_train, titles_cal) -> None:  # type: ignore[no
         char_weight=np.array(CHAR_WEIGHT),
         coef=coef,
         intercept=intercept,
-        temperature=np.array(temperature),
+        temperature=np.array(sel.temperature),
         entry_codes=np.array([e.code for e in entries]),
         inv_indptr=np.array(indptr, dtype=np.int32),
         inv_entries=np.array(indices, dtype=np.int16),
         inv_weights=np.array(weights, dtype=np.float32),
-        regularisation_c=np.array(c),
+        regularisation_c=np.array(sel.c),
         fingerprint=np.array(training_fingerprint()),
     )
     print(f"wrote categoriser_lexical.npz: {len(vocab.keys)} features")
@@ -211,73 +320,35 @@ def build_lexical(entries, titles_train, titles_cal) -> None:  # type: ignore[no
 
 # ------------------------------------------------------------------ semantic
 def build_semantic(entries, titles_train, titles_cal) -> None:  # type: ignore[no-untyped-def]
-    from shoring.catalogue.backends.semantic import MODEL_NAME, load_encoder
+    from shoring.catalogue.backends.lexical import load_lexical
+    from shoring.catalogue.backends.semantic import MODEL_NAME
 
-    encoder = load_encoder()
-    cache: dict[str, np.ndarray] = {}
-
-    def embed(texts: list[str]) -> np.ndarray:
-        todo = [t for t in dict.fromkeys(texts) if t not in cache]
-        if todo:
-            vecs = encoder.encode(todo, batch_size=64, normalize_embeddings=True)
-            cache.update(zip(todo, np.asarray(vecs, dtype=np.float32), strict=True))
-        return np.vstack([cache[t] for t in texts])
-
-    def fit(texts, labels, c):  # type: ignore[no-untyped-def]
-        return fit_lr(embed(texts), labels, c)
-
-    def featurise(model, texts):  # type: ignore[no-untyped-def]
-        return ordered_logits(model, embed(texts))
-
-    best = None
-    for c in SEMANTIC_C_GRID:
-        logits, labels = heldout_logits(featurise, fit, entries, titles_train, titles_cal, c)
-        pred = [CLASSES[i] for i in logits.argmax(axis=1)]
-        f1 = f1_score(labels, pred, average="macro")
-        print(f"semantic C={c:g}: calibration macro-F1 {f1:.3f}")
-        if best is None or f1 > best[0]:
-            best = (f1, c, logits, labels)
-    assert best is not None
-    _, c, logits, labels = best
-    temperature = fit_temperature(logits, labels)
-    print(f"semantic: chose C={c:g}, temperature {temperature:.3f}")
+    learner, embed = semantic_learner()
+    sel = choose_c(learner, SEMANTIC_C_GRID, entries, titles_train, titles_cal)
     # The semantic backend blends in the lexical model's log-probabilities; the lexical share
     # is chosen from LEXICAL_SHARES on the same held-out logits (calibration titles and
     # out-of-fold catalogue texts; ties go to the share nearest one half), and the blend gets
     # its own temperature, fitted on them too.
-    from shoring.catalogue.backends.lexical import load_lexical
-
     lexical = load_lexical()
-
-    def lex_fit(texts, labels_, c_):  # type: ignore[no-untyped-def]
-        vocab = Vocab(texts)
-        return vocab, fit_lr(vocab.matrix(texts), labels_, c_)
-
-    def lex_feat(model, texts):  # type: ignore[no-untyped-def]
-        vocab, lr_ = model
-        return ordered_logits(lr_, vocab.matrix(texts))
-
     lex_c = float(np.load(DATA / "categoriser_lexical.npz")["regularisation_c"])
     lex_logits, lex_labels = heldout_logits(
-        lex_feat, lex_fit, entries, titles_train, titles_cal, lex_c
+        lexical_learner(), entries, titles_train, titles_cal, lex_c
     )
-    assert lex_labels == labels
-    best_share = None
+    assert lex_labels == sel.labels
+    best_share: tuple[float, float] | None = None
     for share in sorted(LEXICAL_SHARES, key=lambda x: abs(x - 0.5)):
-        mixed = blend(lex_logits, lexical.temperature, logits, temperature, share)
-        mixed_pred = [CLASSES[i] for i in mixed.argmax(axis=1)]
-        share_f1 = f1_score(labels, mixed_pred, average="macro")
+        mixed = blend(lex_logits, lexical.temperature, sel.logits, sel.temperature, share)
+        share_f1 = macro_f1(sel.labels, mixed)
         print(f"blend, lexical share {share}: calibration macro-F1 {share_f1:.3f}")
         if best_share is None or share_f1 > best_share[0] + 1e-9:
             best_share = (share_f1, share)
     assert best_share is not None
     lexical_share = best_share[1]
-    blended = blend(lex_logits, lexical.temperature, logits, temperature, lexical_share)
-    blend_temperature = fit_temperature(blended, labels)
+    blended = blend(lex_logits, lexical.temperature, sel.logits, sel.temperature, lexical_share)
+    blend_temperature = fit_temperature(blended, sel.labels)
     print(f"blend: chose lexical share {lexical_share}, temperature {blend_temperature:.3f}")
-    docs = entry_docs(entries)
-    train = [(t, y) for t, y, _ in docs] + titles_train
-    lr = fit([t for t, _ in train], [y for _, y in train], c)
+    docs = [(t, y) for t, y, _ in entry_docs(entries)]
+    lr = train_on(learner, docs, titles_train, sel.c)
     order = [list(lr.classes_).index(k) for k in CLASSES]
     # an entry's vector: the normalised mean of its texts' embeddings
     extra = load_training_texts() if USE_EXTRA else {}
@@ -291,24 +362,46 @@ def build_semantic(entries, titles_train, titles_cal) -> None:  # type: ignore[n
         classes=np.array(CLASSES),
         coef=lr.coef_[order].T.astype(np.float32),
         intercept=lr.intercept_[order].astype(np.float32),
-        temperature=np.array(temperature),
+        temperature=np.array(sel.temperature),
         lexical_share=np.array(lexical_share),
         blend_temperature=np.array(blend_temperature),
         entry_codes=np.array([e.code for e in entries]),
         entry_vectors=np.vstack(entry_vecs).astype(np.float32),
-        regularisation_c=np.array(c),
+        regularisation_c=np.array(sel.c),
         fingerprint=np.array(training_fingerprint()),
     )
     print("wrote categoriser_semantic.npz")
+
+
+def development_cv(entries, rows, semantic: bool) -> None:  # type: ignore[no-untyped-def]
+    """The development metric: grouped 5-fold CV over train + calibration titles."""
+    titles = [
+        (r["title"], r["category"], r["onet_soc_code"][:7])
+        for r in rows
+        if r["split"] in ("train", "calibration")
+    ]
+    lex_c = float(np.load(DATA / "categoriser_lexical.npz")["regularisation_c"])
+    for c in sorted({lex_c, *LEXICAL_C_GRID}):
+        truth, logits = grouped_cv(lexical_learner(), entries, titles, c)
+        report_cv(f"lexical C={c:g}", truth, logits)
+    if semantic:
+        learner, _ = semantic_learner()
+        for c in SEMANTIC_C_GRID:
+            truth, logits = grouped_cv(learner, entries, titles, c)
+            report_cv(f"semantic C={c:g}", truth, logits)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--semantic", action="store_true", help="also build the semantic head")
     parser.add_argument("--only-semantic", action="store_true")
+    parser.add_argument("--cv", action="store_true", help="print the grouped-CV metric only")
     args = parser.parse_args()
     entries = load_catalogue()
     rows = write_split()
+    if args.cv:
+        development_cv(entries, rows, args.semantic or args.only_semantic)
+        return 0
     titles_train = [(r["title"], r["category"]) for r in rows if r["split"] == "train"]
     titles_cal = [(r["title"], r["category"]) for r in rows if r["split"] == "calibration"]
     print(

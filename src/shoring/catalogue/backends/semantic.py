@@ -8,7 +8,7 @@ pairs for semantic similarity (exactly the "user words vs catalogue words" probl
 the only sentence-embedding model found that is distributed as a package on PyPI.
 
 The class probabilities blend the embedding head's calibrated log-probabilities with the
-lexical model's (lexical share 0.4, chosen on calibration data: the two make different
+lexical model's (lexical share 0.6, chosen on development data: the two make different
 mistakes); entry matches are the cosine similarities of the embeddings.
 
 The head (class weights, temperatures and one vector per catalogue entry) is trained at build

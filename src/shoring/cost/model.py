@@ -172,7 +172,7 @@ def _run_and_hidden(draws: Draws, o: OptionPlan) -> tuple[FloatArray, FloatArray
     if o.governed:
         hidden = hidden + v(o, "governance_share")
     home = np.zeros(draws.n)
-    if o.earnings_ratio != 1.0 or o.dists["onsite_share"].high > 0.0:
+    if o.abroad:  # an onsite share of offshore work stays at home rates
         onsite = v(o, "onsite_share")
         if onsite.any():
             run = run * (1.0 - onsite)

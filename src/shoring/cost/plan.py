@@ -49,6 +49,8 @@ class OptionPlan:
     status_quo: bool
     #: A new team does the work: transition, ramp-up, rework, selection and severance apply.
     moved: bool
+    #: Delivered from another country than the company's (the onsite share applies).
+    abroad: bool
     #: Retained governance applies (a vendor, or a captive centre abroad).
     governed: bool
     #: In-house tooling is paid by the company (in a vendor's or freelancer's price otherwise).
@@ -183,6 +185,7 @@ def compile_process(
                 labels=tuple(label.value for label in opt.labels),
                 status_quo=opt is options[0],
                 moved=moved,
+                abroad=opt.country != home,
                 governed=moved and (outsourced or opt.country != home),
                 own_tooling=not outsourced,
                 labour_base=labour_base,

@@ -117,8 +117,11 @@ def reference(
         if o.moved:
             crit = x(o, "critical_knowledge_multiplier") if o.critical else 1.0
             one_time = (x(o, "vendor_selection_share") + x(o, "severance_share")) * fte * run
-            one_time += x(o, "knowledge_transfer_share") * crit * 4.0 * (
-                fte / 4.0 * sq_run * (1.0 + sq_hidden)
+            one_time += (
+                x(o, "knowledge_transfer_share")
+                * crit
+                * 4.0
+                * (fte / 4.0 * sq_run * (1.0 + sq_hidden))
             )
         payback, cum = math.inf, -one_time
         for t, saving in enumerate(flows):

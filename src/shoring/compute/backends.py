@@ -7,9 +7,11 @@ simulation's numbers are identical whichever backend ran them.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -26,9 +28,14 @@ class Backend(Protocol):
     ) -> Iterator[UnitResult]: ...
 
 
+#: Each worker process is one core; a multi-threaded BLAS under it only spins.
+SINGLE_THREADED_BLAS = {"OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+
+
 @dataclass
 class NumpyBackend:
-    """Vectorised NumPy in bounded-memory chunks; ``workers`` threads (NumPy releases the GIL)."""
+    """Vectorised NumPy in bounded-memory chunks: in this process, or in ``workers`` worker
+    processes on this machine (NumPy's many small operations do not scale across threads)."""
 
     workers: int = 1
     name: str = "numpy"
@@ -36,19 +43,30 @@ class NumpyBackend:
     def run(
         self, tasks: Sequence[UnitTask], progress: Callable[[int], None] | None
     ) -> Iterator[UnitResult]:
-        if self.workers <= 1:
+        if self.workers <= 1 or len(tasks) <= 1:
             for task in tasks:
                 yield run_unit(task, progress)
             return
-        with ThreadPoolExecutor(max_workers=self.workers) as pool:
+        # Linux: fork (instant, and a caller's unguarded script is not re-run in the
+        # workers); elsewhere spawn, where fork is unsafe or missing.
+        method = "fork" if sys.platform == "linux" else "spawn"
+        context = multiprocessing.get_context(method)
+        with ProcessPoolExecutor(max_workers=self.workers, mp_context=context) as pool:
             window = 2 * self.workers  # bounded: at most this many units in flight
-            futures = []
+            futures: list[Future[UnitResult]] = []
             for task in tasks:
-                futures.append(pool.submit(run_unit, task, progress))
+                futures.append(pool.submit(run_unit, task))
                 if len(futures) >= window:
-                    yield futures.pop(0).result()
+                    yield _done(futures.pop(0), progress)
             for future in futures:
-                yield future.result()
+                yield _done(future, progress)
+
+
+def _done(future: Future[UnitResult], progress: Callable[[int], None] | None) -> UnitResult:
+    result = future.result()
+    if progress is not None:
+        progress(result.scenarios)
+    return result
 
 
 @dataclass
@@ -73,11 +91,19 @@ class DaskBackend:
             result: UnitResult = future.result()
             future.release()
             if progress is not None:
-                progress(tasks[result.index].scenarios)
+                progress(result.scenarios)
             pending[result.index] = result
             while next_index in pending:
                 yield pending.pop(next_index)
                 next_index += 1
+
+
+def default_workers() -> int:
+    """The cores this process may run on (its CPU affinity where the OS tells it)."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    if affinity is not None:
+        return max(1, len(affinity(0)))
+    return max(1, os.cpu_count() or 1)
 
 
 def require_dask() -> None:
@@ -93,9 +119,10 @@ def require_dask() -> None:
 
 @contextmanager
 def open_backend(scheduler: str | None, workers: int | None = None) -> Iterator[Backend]:
-    """``None`` -> NumPy; ``local:N`` -> a local Dask cluster; ``tcp://...`` -> that cluster."""
+    """``None`` -> NumPy (``workers`` processes, default one per core); ``local:N`` -> a local
+    Dask cluster; ``tcp://...`` -> that cluster."""
     if scheduler is None:
-        yield NumpyBackend(workers or 1)
+        yield NumpyBackend(workers or default_workers())
         return
     require_dask()
     import distributed
@@ -111,9 +138,7 @@ def open_backend(scheduler: str | None, workers: int | None = None) -> Iterator[
             )
         n = int(text)
         processes = os.environ.get("SHORING_DASK_PROCESSES", "1") != "0"
-        # Each worker process is one core; a multi-threaded BLAS under it only spins.
-        blas = {"OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
-        extra = {"env": blas} if processes else {}
+        extra = {"env": SINGLE_THREADED_BLAS} if processes else {}
         with (
             LocalCluster(
                 n_workers=n,

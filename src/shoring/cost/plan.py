@@ -17,7 +17,7 @@ kernel; here every parameter is resolved to a distribution with its source.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from shoring.cost.language import language_intensity, proficiency
 from shoring.cost.parameters import (
@@ -108,6 +108,11 @@ class Reference:
     usd_to_currency: float
     fx_volatility: Mapping[str, float]
     overlap_hours: Mapping[str, float]
+    #: Defaults already resolved, by (option context, FX volatility) and parameter: a
+    #: portfolio of many processes has few distinct contexts.
+    defaults: dict[tuple[object, ...], dict[str, tuple[Distribution, str]]] = field(
+        default_factory=dict
+    )
 
 
 def _earnings(profiles: Mapping[str, CountryProfile], code: str, field: str) -> float:
@@ -146,9 +151,17 @@ def compile_process(
         layers = (opt.parameters, process.parameters, portfolio.parameters)
         dists: dict[str, Distribution] = {}
         sources: dict[str, str] = {}
+        fx_vol = ref.fx_volatility.get(opt.country, 0.10)
+        defaults = ref.defaults.get((ctx, fx_vol))
+        if defaults is None:
+            defaults = {name: resolve(name, ctx, (), gdp, fx_vol) for name in NAMES}
+            ref.defaults[(ctx, fx_vol)] = defaults
+        overridden = set().union(*layers)
         for name in NAMES:
-            fx_vol = ref.fx_volatility.get(opt.country, 0.10)
-            dist, src = resolve(name, ctx, layers, gdp, fx_vol)
+            if name in overridden:
+                dist, src = resolve(name, ctx, layers, gdp, fx_vol)
+            else:
+                dist, src = defaults[name]
             dists[name], sources[name] = dist, src
         tooling = dists["tooling_per_fte"]
         if sources["tooling_per_fte"].startswith("user override") is False:

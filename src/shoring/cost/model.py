@@ -53,6 +53,10 @@ class TimeGrid:
     quarters: int
     discount_rate: float
 
+    def __post_init__(self) -> None:
+        if not 1 <= self.quarters <= 255:  # the payback search counts quarters in bytes
+            raise ValueError(f"quarters must be 1 to 255: {self.quarters}")
+
     @property
     def years(self) -> FloatArray:
         """Years to each quarter's middle, shape (quarters, 1): paths are (quarters, scenarios)."""
@@ -218,12 +222,13 @@ def _paybacks(
         for basis, c in terms:
             np.multiply(slab[basis.k], c, out=tmp)
             cum[i] += tmp
-    below = cum < 0.0
+    below = (cum < 0.0).view(np.uint8)  # bytes: adding bools to integers is slow
     leading = below[:, 0].copy()
-    idx = leading.astype(np.intp)
+    counts = leading.copy()
     for t in range(1, quarters):
         leading &= below[:, t]
-        idx += leading
+        counts += leading  # quarters <= 255 (checked by TimeGrid)
+    idx = counts.astype(np.intp)
     reached = idx < quarters
     # Flat positions of (option, quarter idx, scenario) in ``cum``.
     flat = cum.reshape(-1)

@@ -82,18 +82,15 @@ class Draws:
         self.process = process
         self.grid = grid
         self.n = process.shape[1]
-        self._ppf: dict[tuple[object, ...], FloatArray] = {}
+        self._ppf: dict[int, FloatArray] = {}
         self.drift_cache = drift_cache if drift_cache is not None else {}
 
     def value(self, option: OptionPlan, name: str) -> FloatArray:
-        """Sample of ``name`` for ``option`` (shared by every option with the same dist)."""
-        dist = option.dists[name]
-        if name in _CI:
-            key: tuple[object, ...] = ("c", option.country, name, dist)
-        else:
-            key = ("p", name, dist)
+        """Sample of ``name`` for ``option`` (shared by every option with the same key)."""
+        key = option.draw_keys[name]
         hit = self._ppf.get(key)
         if hit is None:
+            dist = option.dists[name]
             if name in _CI:
                 hit = dist.ppf(self.country[option.country][_CI[name]])
             elif name in _PI:
@@ -105,9 +102,8 @@ class Draws:
 
     def drift(self, option: OptionPlan) -> FloatArray:
         """``W(s, t)``: wage inflation and FX drift of the option's country (cached)."""
-        wage: Distribution = option.dists["wage_inflation"]
         vol: Distribution = option.dists["fx_volatility"]
-        key = (option.country, wage, vol)
+        key = _drift_key(option)
         hit = self.drift_cache.get(key)
         if hit is None:
             g = self.value(option, "wage_inflation")
@@ -184,14 +180,16 @@ def _run_and_hidden(draws: Draws, o: OptionPlan) -> tuple[FloatArray, FloatArray
     return run, hidden, home
 
 
-def _ramp_key(o: OptionPlan) -> tuple[object, ...]:
+def _ramp_key(o: OptionPlan) -> tuple[int, ...]:
     if not o.moved:
-        return ("stay",)
-    return (o.dists["transition_months"], o.dists["ramp_months"], o.dists["initial_productivity"])
+        return ()
+    keys = o.draw_keys
+    return (keys["transition_months"], keys["ramp_months"], keys["initial_productivity"])
 
 
-def _drift_key(o: OptionPlan) -> tuple[object, ...]:
-    return (o.country, o.dists["wage_inflation"], o.dists["fx_volatility"])
+def _drift_key(o: OptionPlan) -> tuple[int, int]:
+    """The wage-inflation key names the country (a country input); FX volatility is fixed."""
+    return (o.draw_keys["wage_inflation"], o.draw_keys["fx_volatility"])
 
 
 Term = tuple["Basis", NDArray[np.float32]]
@@ -270,7 +268,7 @@ def running_sums(slab: NDArray[np.float32]) -> None:
 
 
 def _team_key(o: OptionPlan) -> tuple[object, ...]:
-    par = o.dists["parallel_running_share"] if o.moved else None
+    par = o.draw_keys["parallel_running_share"] if o.moved else -1
     return (_ramp_key(o), _drift_key(o), par)
 
 

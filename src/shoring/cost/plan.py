@@ -22,9 +22,11 @@ from dataclasses import dataclass, field
 from shoring.cost.language import language_intensity, proficiency
 from shoring.cost.parameters import (
     CATEGORY_SKILL,
+    COUNTRY_STREAM,
     NAMES,
     OUTSOURCED,
     SKILL_MULTIPLIER,
+    PROCESS_STREAM,
     OptionContext,
     resolve,
 )
@@ -67,6 +69,10 @@ class OptionPlan:
     sources: Mapping[str, str]
     overlap_hours: float
     proficiency: float
+    #: Per parameter, a small integer naming what its sample depends on (its stream, the
+    #: country for country inputs, its distribution): equal keys, equal samples.  The kernel
+    #: caches samples by it (cheaper to hash than the distributions).
+    draw_keys: Mapping[str, int]
 
 
 @dataclass(frozen=True)
@@ -108,6 +114,8 @@ class Reference:
     usd_to_currency: float
     fx_volatility: Mapping[str, float]
     overlap_hours: Mapping[str, float]
+    #: Interned sampling keys of :attr:`OptionPlan.draw_keys`, shared by the whole plan.
+    draw_keys: dict[tuple[object, ...], int] = field(default_factory=dict)
     #: Defaults already resolved, by (option context, FX volatility) and parameter: a
     #: portfolio of many processes has few distinct contexts.
     defaults: dict[tuple[object, ...], dict[str, tuple[Distribution, str]]] = field(
@@ -211,6 +219,7 @@ def compile_process(
                 sources=sources,
                 overlap_hours=overlap,
                 proficiency=prof,
+                draw_keys=_draw_keys(ref.draw_keys, opt.country, dists),
             )
         )
     return ProcessPlan(
@@ -222,6 +231,21 @@ def compile_process(
         process.customer_facing,
         tuple(plans),
     )
+
+
+def _draw_keys(
+    interned: dict[tuple[object, ...], int], country: str, dists: Mapping[str, Distribution]
+) -> dict[str, int]:
+    out = {}
+    for name, dist in dists.items():
+        if name in COUNTRY_STREAM:
+            key: tuple[object, ...] = ("country", country, name, dist)
+        elif name in PROCESS_STREAM:
+            key = ("process", name, dist)
+        else:  # not sampled: its mean
+            key = ("fixed", name, dist)
+        out[name] = interned.setdefault(key, len(interned))
+    return out
 
 
 def _scaled(dist: Distribution, factor: float) -> Distribution:

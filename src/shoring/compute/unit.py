@@ -68,7 +68,7 @@ def run_unit(task: UnitTask, on_chunk: Callable[[int], None] | None = None) -> U
     for start in range(0, task.scenarios, step):
         stop = min(task.scenarios, start + step)
         cdraws = {c: country_draws(task.seed, c, start, stop) for c in countries}
-        cache: dict[tuple[object, ...], FloatArray] = {}
+        cache: dict[object, FloatArray] = {}
         npvs, paybacks = [], []
         for process in processes:
             pdraws = process_draws(task.seed, process.id, start, stop)

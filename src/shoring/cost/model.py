@@ -69,42 +69,50 @@ class TimeGrid:
 
 
 class Draws:
-    """Uniforms (and the FX normal) of one block of scenarios, with a per-block cache."""
+    """Uniforms (and the FX normal) of one block of scenarios for one process, with caches.
+
+    ``shared`` caches what depends only on the country draws (country inputs, fixed
+    parameters, drift paths): the processes of a unit pass the same dictionary for the same
+    block of scenarios.
+    """
 
     def __init__(
         self,
         country: Mapping[str, FloatArray],
         process: FloatArray,
         grid: TimeGrid,
-        drift_cache: dict[tuple[object, ...], FloatArray] | None = None,
+        shared: dict[object, FloatArray] | None = None,
     ) -> None:
         self.country = country
         self.process = process
         self.grid = grid
         self.n = process.shape[1]
         self._ppf: dict[int, FloatArray] = {}
-        self.drift_cache = drift_cache if drift_cache is not None else {}
+        self.shared = shared if shared is not None else {}
 
     def value(self, option: OptionPlan, name: str) -> FloatArray:
         """Sample of ``name`` for ``option`` (shared by every option with the same key)."""
         key = option.draw_keys[name]
-        hit = self._ppf.get(key)
+        if name in _PI:
+            hit = self._ppf.get(key)
+            if hit is None:
+                hit = self._ppf[key] = option.dists[name].ppf(self.process[_PI[name]])
+            return hit
+        hit = self.shared.get(key)
         if hit is None:
             dist = option.dists[name]
             if name in _CI:
                 hit = dist.ppf(self.country[option.country][_CI[name]])
-            elif name in _PI:
-                hit = dist.ppf(self.process[_PI[name]])
             else:  # a fixed (not sampled) parameter: its mean
                 hit = np.full(self.n, dist.mean)
-            self._ppf[key] = hit
+            self.shared[key] = hit
         return hit
 
     def drift(self, option: OptionPlan) -> FloatArray:
         """``W(s, t)``: wage inflation and FX drift of the option's country (cached)."""
         vol: Distribution = option.dists["fx_volatility"]
         key = _drift_key(option)
-        hit = self.drift_cache.get(key)
+        hit = self.shared.get(key)
         if hit is None:
             g = self.value(option, "wage_inflation")
             z = self.country[option.country][_CI["fx_shock"]]
@@ -114,7 +122,7 @@ class Draws:
             if sigma != 0.0:
                 expo += (sigma * z) * np.sqrt(years)
             hit = np.exp(expo)
-            self.drift_cache[key] = hit
+            self.shared[key] = hit
         return hit
 
 

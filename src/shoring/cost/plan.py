@@ -25,8 +25,8 @@ from shoring.cost.parameters import (
     COUNTRY_STREAM,
     NAMES,
     OUTSOURCED,
-    SKILL_MULTIPLIER,
     PROCESS_STREAM,
+    SKILL_MULTIPLIER,
     OptionContext,
     resolve,
 )

@@ -2,18 +2,32 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
-from shoring.compute.backends import DaskBackend, NumpyBackend, open_backend
+from shoring.compute.backends import DaskBackend, NumpyBackend, default_workers, open_backend
 from shoring.cost.plan import Plan
 from shoring.errors import InputError
-from shoring.simulate import simulate
+from shoring.io.portfolio import parse_portfolio
+from shoring.portfolio.synthetic import synthetic_portfolio
+from shoring.simulate import prepare, simulate
 
 
-def test_numpy_threads_match_one_thread(small_plan: Plan) -> None:
-    one = simulate(small_plan, 3000, 11, NumpyBackend(1)).to_json()
-    two = simulate(small_plan, 3000, 11, NumpyBackend(2)).to_json()
+def test_worker_processes_match_one_process() -> None:
+    """20 processes are 3 units of work: two worker processes share them out and hand
+    back results in unit order, identical to running them here."""
+    plan = prepare(parse_portfolio(synthetic_portfolio(20, seed=2)))
+    done: dict[int, list[int]] = {1: [], 2: []}
+    one = simulate(plan, 3000, 11, NumpyBackend(1), progress=done[1].append).to_json()
+    two = simulate(plan, 3000, 11, NumpyBackend(2), progress=done[2].append).to_json()
     assert one == two
+    assert sum(done[1]) == sum(done[2]) == 3000 * 3
+    assert len(done[2]) == 3  # one report per unit from the workers
+
+
+def test_default_workers_is_the_usable_cores() -> None:
+    assert 1 <= default_workers() <= (os.cpu_count() or 1)
 
 
 @pytest.mark.parametrize("exact_limit", [10**9, 0], ids=["exact", "histogram"])

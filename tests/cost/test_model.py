@@ -63,6 +63,10 @@ def test_histogram_mode_agrees_with_exact_within_its_resolution(tiny_plan: Plan)
             assert abs(h["npv_savings"][q] - e["npv_savings"][q]) <= 2 * res + 1e-6
         if e["payback_months_p50"] is not None:
             assert abs(h["payback_months_p50"] - e["payback_months_p50"]) <= 0.5
+    # A payback that is always 0 (the status quo, homeshoring with no transition) reads 0
+    # in both modes, not the middle of the histogram's first bin.
+    for key in ("home", "homeshore"):
+        assert exact[key]["payback_months_p50"] == hist[key]["payback_months_p50"] == 0.0
 
 
 def _plan_for(rate: float, option: dict[str, Any], **params: Any) -> Plan:

@@ -160,7 +160,11 @@ def simulate_command(
         "--scheduler",
         help="Run on Dask: tcp://HOST:PORT, or local:N for a local cluster of N workers.",
     ),
-    workers: int = typer.Option(1, "--workers", help="NumPy backend: threads to use."),
+    workers: int | None = typer.Option(
+        None,
+        "--workers",
+        help="NumPy backend: worker processes (default: one per core; results are the same).",
+    ),
     assumptions: bool = typer.Option(
         False, "--assumptions", help="Also print the assumptions table with sources."
     ),
@@ -177,7 +181,7 @@ def simulate_command(
         fail(f"--scenarios: must be at least 1: {scenarios}")
     if seed < 0:
         fail(f"--seed: must be 0 or more: {seed}")
-    if workers < 1:
+    if workers is not None and workers < 1:
         fail(f"--workers: must be at least 1: {workers}")
     company: dict[str, Any] = {
         "country": company_country,

@@ -7,9 +7,11 @@ simulation's numbers are identical whichever backend ran them.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -26,9 +28,25 @@ class Backend(Protocol):
     ) -> Iterator[UnitResult]: ...
 
 
+#: Each worker process is one core; a multi-threaded BLAS under it only spins.
+SINGLE_THREADED_BLAS = {"OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+
+
+#: Dask settings for the workers of ``local:N``, measured on the kernel (many mid-sized NumPy
+#: temporaries, Python between them): the statistical profiler samples every thread every
+#: 10 ms (about 25% of the time) and ``MALLOC_TRIM_THRESHOLD_=65536`` (Dask's default) makes
+#: every temporary above glibc's mmap threshold a fresh mapping (about 30%).  For a cluster of
+#: your own (``tcp://``), start its workers the same way for the same speed.
+LOCAL_WORKER_CONFIG: dict[str, Any] = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+}
+
+
 @dataclass
 class NumpyBackend:
-    """Vectorised NumPy in bounded-memory chunks; ``workers`` threads (NumPy releases the GIL)."""
+    """Vectorised NumPy in bounded-memory chunks: in this process, or in ``workers`` worker
+    processes on this machine (NumPy's many small operations do not scale across threads)."""
 
     workers: int = 1
     name: str = "numpy"
@@ -36,19 +54,30 @@ class NumpyBackend:
     def run(
         self, tasks: Sequence[UnitTask], progress: Callable[[int], None] | None
     ) -> Iterator[UnitResult]:
-        if self.workers <= 1:
+        if self.workers <= 1 or len(tasks) <= 1:
             for task in tasks:
                 yield run_unit(task, progress)
             return
-        with ThreadPoolExecutor(max_workers=self.workers) as pool:
+        # Linux: fork (instant, and a caller's unguarded script is not re-run in the
+        # workers); elsewhere spawn, where fork is unsafe or missing.
+        method = "fork" if sys.platform == "linux" else "spawn"
+        context = multiprocessing.get_context(method)
+        with ProcessPoolExecutor(max_workers=self.workers, mp_context=context) as pool:
             window = 2 * self.workers  # bounded: at most this many units in flight
-            futures = []
+            futures: list[Future[UnitResult]] = []
             for task in tasks:
-                futures.append(pool.submit(run_unit, task, progress))
+                futures.append(pool.submit(run_unit, task))
                 if len(futures) >= window:
-                    yield futures.pop(0).result()
+                    yield _done(futures.pop(0), progress)
             for future in futures:
-                yield future.result()
+                yield _done(future, progress)
+
+
+def _done(future: Future[UnitResult], progress: Callable[[int], None] | None) -> UnitResult:
+    result = future.result()
+    if progress is not None:
+        progress(result.scenarios)
+    return result
 
 
 @dataclass
@@ -64,8 +93,9 @@ class DaskBackend:
         import distributed
 
         as_completed: Any = distributed.as_completed
-        # Ship the plans as data (scattered), not inside the task graph.
-        data = self.client.scatter(list(tasks))
+        # Ship the plans as data (scattered), not inside the task graph; hash=False: Dask's
+        # tokenising of a unit's plan took 0.2 s, more than a quarter of the unit's compute.
+        data = self.client.scatter(list(tasks), hash=False)
         futures = self.client.map(run_unit, data, pure=False)
         pending: dict[int, UnitResult] = {}
         next_index = 0
@@ -73,11 +103,19 @@ class DaskBackend:
             result: UnitResult = future.result()
             future.release()
             if progress is not None:
-                progress(tasks[result.index].scenarios)
+                progress(result.scenarios)
             pending[result.index] = result
             while next_index in pending:
                 yield pending.pop(next_index)
                 next_index += 1
+
+
+def default_workers() -> int:
+    """The cores this process may run on (its CPU affinity where the OS tells it)."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    if affinity is not None:
+        return max(1, len(affinity(0)))
+    return max(1, os.cpu_count() or 1)
 
 
 def require_dask() -> None:
@@ -93,11 +131,13 @@ def require_dask() -> None:
 
 @contextmanager
 def open_backend(scheduler: str | None, workers: int | None = None) -> Iterator[Backend]:
-    """``None`` -> NumPy; ``local:N`` -> a local Dask cluster; ``tcp://...`` -> that cluster."""
+    """``None`` -> NumPy (``workers`` processes, default one per core); ``local:N`` -> a local
+    Dask cluster; ``tcp://...`` -> that cluster."""
     if scheduler is None:
-        yield NumpyBackend(workers or 1)
+        yield NumpyBackend(workers or default_workers())
         return
     require_dask()
+    import dask
     import distributed
 
     Client: Any = distributed.Client
@@ -111,10 +151,9 @@ def open_backend(scheduler: str | None, workers: int | None = None) -> Iterator[
             )
         n = int(text)
         processes = os.environ.get("SHORING_DASK_PROCESSES", "1") != "0"
-        # Each worker process is one core; a multi-threaded BLAS under it only spins.
-        blas = {"OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
-        extra = {"env": blas} if processes else {}
+        extra = {"env": SINGLE_THREADED_BLAS} if processes else {}
         with (
+            dask.config.set(LOCAL_WORKER_CONFIG),
             LocalCluster(
                 n_workers=n,
                 threads_per_worker=1,

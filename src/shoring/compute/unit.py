@@ -52,6 +52,8 @@ class UnitResult:
     chosen: list[int]
     #: Per scenario: sum over this unit's processes of the chosen option's NPV.
     portfolio: FloatArray
+    #: Scenarios simulated (for progress reports).
+    scenarios: int
 
 
 def run_unit(task: UnitTask, on_chunk: Callable[[int], None] | None = None) -> UnitResult:
@@ -66,7 +68,7 @@ def run_unit(task: UnitTask, on_chunk: Callable[[int], None] | None = None) -> U
     for start in range(0, task.scenarios, step):
         stop = min(task.scenarios, start + step)
         cdraws = {c: country_draws(task.seed, c, start, stop) for c in countries}
-        cache: dict[tuple[object, ...], FloatArray] = {}
+        cache: dict[object, FloatArray] = {}
         npvs, paybacks = [], []
         for process in processes:
             pdraws = process_draws(task.seed, process.id, start, stop)
@@ -87,7 +89,7 @@ def run_unit(task: UnitTask, on_chunk: Callable[[int], None] | None = None) -> U
         [stats.summary(int(offsets[i]) + j) for j in range(sizes[i])] for i in range(len(processes))
     ]
     tornado = [tornado_rows(p, task.home, task.grid) for p in processes]
-    return UnitResult(task.index, summaries, tornado, chosen, portfolio)
+    return UnitResult(task.index, summaries, tornado, chosen, portfolio, task.scenarios)
 
 
 def tornado_rows(
@@ -121,7 +123,7 @@ def tornado_rows(
             pu[PROCESS_STREAM.index(input_name), k] = (
                 TORNADO_Q[0] if side == "low" else TORNADO_Q[1]
             )
-    npv, _ = evaluate(process, Draws(cu, pu, grid))
+    npv, _ = evaluate(process, Draws(cu, pu, grid), with_payback=False)
     out: list[list[tuple[str, float, float]]] = []
     for j, o in enumerate(process.options):
         rows = []

@@ -30,6 +30,7 @@ first reach zero (linear within a quarter; ``inf`` when never).
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -52,84 +53,85 @@ class TimeGrid:
     quarters: int
     discount_rate: float
 
+    def __post_init__(self) -> None:
+        if not 1 <= self.quarters <= 255:  # the payback search counts quarters in bytes
+            raise ValueError(f"quarters must be 1 to 255: {self.quarters}")
+
     @property
     def years(self) -> FloatArray:
-        return (np.arange(self.quarters, dtype=np.float64) + 0.5) / 4.0
+        """Years to each quarter's middle, shape (quarters, 1): paths are (quarters, scenarios)."""
+        return ((np.arange(self.quarters, dtype=np.float64) + 0.5) / 4.0)[:, None]
 
     @property
     def discount(self) -> FloatArray:
         q = np.arange(1, self.quarters + 1, dtype=np.float64)
         return np.asarray((1.0 + self.discount_rate) ** (-q / 4.0), dtype=np.float64)
 
-    @property
-    def reducer(self) -> FloatArray:
-        """(quarters x quarters + 1) matrix: upper-triangular ones (running sums), then the
-        discount factors (present value) as the last column."""
-        t = self.quarters
-        out = np.zeros((t, t + 1), dtype=np.float64)
-        out[:, :t] = np.triu(np.ones((t, t)))
-        out[:, t] = self.discount
-        return out
-
 
 class Draws:
-    """Uniforms (and the FX normal) of one block of scenarios, with a per-block cache."""
+    """Uniforms (and the FX normal) of one block of scenarios for one process, with caches.
+
+    ``shared`` caches what depends only on the country draws (country inputs, fixed
+    parameters, drift paths): the processes of a unit pass the same dictionary for the same
+    block of scenarios.
+    """
 
     def __init__(
         self,
         country: Mapping[str, FloatArray],
         process: FloatArray,
         grid: TimeGrid,
-        drift_cache: dict[tuple[object, ...], FloatArray] | None = None,
+        shared: dict[object, FloatArray] | None = None,
     ) -> None:
         self.country = country
         self.process = process
         self.grid = grid
         self.n = process.shape[1]
-        self._ppf: dict[tuple[object, ...], FloatArray] = {}
-        self.drift_cache = drift_cache if drift_cache is not None else {}
+        self._ppf: dict[int, FloatArray] = {}
+        self.shared = shared if shared is not None else {}
 
     def value(self, option: OptionPlan, name: str) -> FloatArray:
-        """Sample of ``name`` for ``option`` (shared by every option with the same dist)."""
-        dist = option.dists[name]
-        if name in _CI:
-            key: tuple[object, ...] = ("c", option.country, name, dist)
-        else:
-            key = ("p", name, dist)
-        hit = self._ppf.get(key)
+        """Sample of ``name`` for ``option`` (shared by every option with the same key)."""
+        key = option.draw_keys[name]
+        if name in _PI:
+            hit = self._ppf.get(key)
+            if hit is None:
+                hit = self._ppf[key] = option.dists[name].ppf(self.process[_PI[name]])
+            return hit
+        hit = self.shared.get(key)
         if hit is None:
+            dist = option.dists[name]
             if name in _CI:
                 hit = dist.ppf(self.country[option.country][_CI[name]])
-            elif name in _PI:
-                hit = dist.ppf(self.process[_PI[name]])
             else:  # a fixed (not sampled) parameter: its mean
                 hit = np.full(self.n, dist.mean)
-            self._ppf[key] = hit
+            self.shared[key] = hit
         return hit
 
     def drift(self, option: OptionPlan) -> FloatArray:
         """``W(s, t)``: wage inflation and FX drift of the option's country (cached)."""
-        wage: Distribution = option.dists["wage_inflation"]
         vol: Distribution = option.dists["fx_volatility"]
-        key = (option.country, wage, vol)
-        hit = self.drift_cache.get(key)
+        key = _drift_key(option)
+        hit = self.shared.get(key)
         if hit is None:
             g = self.value(option, "wage_inflation")
             z = self.country[option.country][_CI["fx_shock"]]
             sigma = vol.mean
             years = self.grid.years
-            expo = np.multiply.outer(np.log1p(g), years)
+            expo = np.log1p(g) * years
             if sigma != 0.0:
-                expo += np.multiply.outer(sigma * z, np.sqrt(years))
+                expo += (sigma * z) * np.sqrt(years)
             hit = np.exp(expo)
-            self.drift_cache[key] = hit
+            self.shared[key] = hit
         return hit
 
 
 @dataclass
 class Ramp:
-    one_minus_m: FloatArray  # share of each quarter after the transition
-    m: FloatArray  # share of each quarter in transition
+    """Shares of each quarter, shape (quarters, scenarios)."""
+
+    one_minus_m: FloatArray  # share of the quarter after the transition
+    m: FloatArray  # share of the quarter in transition
     g: FloatArray  # (1 - m) / productivity
 
 
@@ -137,17 +139,16 @@ def _ramp(draws: Draws, option: OptionPlan) -> Ramp:
     grid = draws.grid
     n, t = draws.n, grid.quarters
     if not option.moved:
-        return Ramp(np.ones((n, t)), np.zeros((n, t)), np.ones((n, t)))
+        return Ramp(np.ones((t, n)), np.zeros((t, n)), np.ones((t, n)))
     trans = draws.value(option, "transition_months")
     ramp = draws.value(option, "ramp_months")
     p0 = np.minimum(draws.value(option, "initial_productivity"), 0.95)
-    start = np.arange(t, dtype=np.float64) * 3.0
-    m = np.clip((trans[:, None] - start[None, :]) / 3.0, 0.0, 1.0)
-    post_start = np.maximum(start[None, :], trans[:, None])
-    tau = (post_start + start[None, :] + 3.0) / 2.0 - trans[:, None]
+    start = np.arange(t, dtype=np.float64)[:, None] * 3.0
+    m = np.clip((trans - start) / 3.0, 0.0, 1.0)
+    tau = (np.maximum(start, trans) + start + 3.0) / 2.0 - trans
     a = (1.0 - p0) / p0
     k = np.log(19.0 * a) / ramp
-    prod = 1.0 / (1.0 + a[:, None] * np.exp(-k[:, None] * tau))
+    prod = 1.0 / (1.0 + a * np.exp(-k * tau))
     one_minus_m = 1.0 - m
     return Ramp(one_minus_m, m, one_minus_m / prod)
 
@@ -172,7 +173,7 @@ def _run_and_hidden(draws: Draws, o: OptionPlan) -> tuple[FloatArray, FloatArray
     if o.governed:
         hidden = hidden + v(o, "governance_share")
     home = np.zeros(draws.n)
-    if o.earnings_ratio != 1.0 or o.dists["onsite_share"].high > 0.0:
+    if o.abroad:  # an onsite share of offshore work stays at home rates
         onsite = v(o, "onsite_share")
         if onsite.any():
             run = run * (1.0 - onsite)
@@ -187,84 +188,112 @@ def _run_and_hidden(draws: Draws, o: OptionPlan) -> tuple[FloatArray, FloatArray
     return run, hidden, home
 
 
-def _ramp_key(o: OptionPlan) -> tuple[object, ...]:
+def _ramp_key(o: OptionPlan) -> tuple[int, ...]:
     if not o.moved:
-        return ("stay",)
-    return (o.dists["transition_months"], o.dists["ramp_months"], o.dists["initial_productivity"])
+        return ()
+    keys = o.draw_keys
+    return (keys["transition_months"], keys["ramp_months"], keys["initial_productivity"])
 
 
-def _drift_key(o: OptionPlan) -> tuple[object, ...]:
-    return (o.country, o.dists["wage_inflation"], o.dists["fx_volatility"])
+def _drift_key(o: OptionPlan) -> tuple[int, int]:
+    """The wage-inflation key names the country (a country input); FX volatility is fixed."""
+    return (o.draw_keys["wage_inflation"], o.draw_keys["fx_volatility"])
+
+
+Term = tuple["Basis", NDArray[np.float32]]
 
 
 def _paybacks(
-    plans: list[tuple[int, Basis, FloatArray, list[tuple[Basis, FloatArray]]]],
+    plans: list[tuple[int, Basis, FloatArray, list[Term]]],
     payback: FloatArray,
     slab: NDArray[np.float32],
 ) -> None:
     """Payback month per option and scenario: the first month the cumulative savings net of
     one-time costs reach zero (linear inside the quarter); ``inf`` when never.
 
-    The cumulative savings of every option are one batched matrix product: per scenario,
-    (options x paths) coefficients times the (paths x quarters) running sums of the slab.
+    An option's cumulative savings are its few coefficients (one per scenario) times the
+    running sums of the shared paths in ``slab`` (float32, (paths, quarters, scenarios)):
+    a handful of in-place multiply-adds over contiguous rows.  The first quarter at or
+    above zero is the count of leading quarters below it, for every option at once.
     """
     if not plans:
         return
-    n, k_total, _ = slab.shape
-    # Coefficients laid out (scenarios, options, paths) directly: a transposed copy of a
-    # (options, paths, scenarios) array cost more than the batched product itself.
-    coef = np.zeros((n, len(plans), k_total), dtype=np.float32)
-    one_time = np.empty((len(plans), n))
-    for i, (_, x1, once, terms) in enumerate(plans):
-        coef[:, i, x1.k] = 1.0
+    _, quarters, n = slab.shape
+    cum = np.empty((len(plans), quarters, n), dtype=np.float32)
+    tmp = np.empty((quarters, n), dtype=np.float32)
+    once = np.empty((len(plans), n), dtype=np.float32)
+    for i, (_, x1, one_time, terms) in enumerate(plans):
+        once[i] = one_time
+        np.subtract(slab[x1.k], once[i], out=cum[i])
         for basis, c in terms:
-            coef[:, i, basis.k] += c
-        one_time[i] = once
-    cum = np.matmul(coef, slab)
-    cum -= one_time.T.astype(np.float32)[:, :, None]
-    ok = cum >= 0.0
-    idx = ok.argmax(axis=2)[:, :, None]
-    reached = np.take_along_axis(ok, idx, axis=2)[:, :, 0]
-    cur = np.take_along_axis(cum, idx, axis=2)[:, :, 0].astype(np.float64)
-    before = np.take_along_axis(cum, np.maximum(idx - 1, 0), axis=2)[:, :, 0]
-    idx = idx[:, :, 0]
-    prev = np.where(idx > 0, before, -one_time.T)
+            np.multiply(slab[basis.k], c, out=tmp)
+            cum[i] += tmp
+    below = (cum < 0.0).view(np.uint8)  # bytes: adding bools to integers is slow
+    leading = below[:, 0].copy()
+    counts = leading.copy()
+    for t in range(1, quarters):
+        leading &= below[:, t]
+        counts += leading  # quarters <= 255 (checked by TimeGrid)
+    idx = counts.astype(np.intp)
+    reached = idx < quarters
+    # Flat positions of (option, quarter idx, scenario) in ``cum``.
+    flat = cum.reshape(-1)
+    base = (np.arange(len(plans))[:, None] * quarters) * n + np.arange(n)[None, :]
+    at = base + np.minimum(idx, quarters - 1) * n
+    cur = flat[at].astype(np.float64)
+    before = flat[np.where(idx > 0, at - n, at)]
+    prev = np.where(idx > 0, before, -once).astype(np.float64)
     with np.errstate(divide="ignore", invalid="ignore"):
         frac = np.where(prev < 0.0, -prev / (cur - prev), 0.0)
     months = np.where(reached, 3.0 * (idx + frac), math.inf)
     for i, (j, _, _, _) in enumerate(plans):
-        payback[j] = months[:, i]
+        payback[j] = months[i]
 
 
 @dataclass
 class Basis:
-    """A (scenarios x quarters) cost path reduced the two ways the kernel needs it: its
-    discounted sum (float64) and its running sum (float32, written into row ``k`` of the
-    process's slab of running sums, for the payback search)."""
+    """A (quarters x scenarios) cost path reduced the two ways the kernel needs it: its
+    discounted sum (float64) and its running sum over quarters (float32, written into
+    ``slab[k]`` for the payback search)."""
 
     pv: FloatArray
     k: int
 
     @classmethod
-    def of(cls, path: FloatArray, reduce: FloatArray, slab: NDArray[np.float32], k: int) -> Basis:
-        """``reduce`` is :meth:`TimeGrid.reducer`: one matrix product gives the running sums
-        and the discounted sum together (faster than ``cumsum`` along the short axis)."""
-        both = path @ reduce
-        quarters = slab.shape[2]
-        slab[:, k, :] = both[:, :quarters]
-        return cls(both[:, quarters], k)
+    def of(cls, path: FloatArray, discount: FloatArray, slab: NDArray[np.float32], k: int) -> Basis:
+        """Discount ``path`` and copy it (float32) into ``slab[k]``; :func:`running_sums`
+        turns the whole slab into running sums at once."""
+        slab[k] = path
+        # einsum's own loop, not BLAS: no BLAS threads competing with the worker processes.
+        return cls(np.einsum("t,tn->n", discount, path), k)
 
 
-def evaluate(process: ProcessPlan, draws: Draws) -> tuple[FloatArray, FloatArray]:
-    """NPV of savings and payback months, each of shape (options, scenarios).
+def running_sums(slab: NDArray[np.float32]) -> None:
+    """In place, along the quarters axis of a (paths, quarters, scenarios) slab: one add per
+    quarter over every path (``np.cumsum`` along a middle axis is many times slower)."""
+    for t in range(1, slab.shape[1]):
+        slab[:, t] += slab[:, t - 1]
 
-    Savings are linear in a few shared cost paths (status quo after transition, the worker
-    country's drift during and after transition, home-side effort, tooling), so each path is
-    discounted and cumulated once per process, and each option combines them with its own
-    per-scenario coefficients.  The status quo is the baseline: zero savings by definition.
+
+def _team_key(o: OptionPlan) -> tuple[object, ...]:
+    par = o.draw_keys["parallel_running_share"] if o.moved else -1
+    return (_ramp_key(o), _drift_key(o), par)
+
+
+def evaluate(
+    process: ProcessPlan, draws: Draws, with_payback: bool = True
+) -> tuple[FloatArray, FloatArray]:
+    """NPV of savings and payback months (``nan`` without ``with_payback``), each of shape
+    (options, scenarios).
+
+    Savings are linear in a few shared cost paths (status quo after transition, the new
+    team's drift-scaled cost shares during and after transition, home-side effort,
+    tooling), so each path is discounted and cumulated once per process, and each option
+    combines them with its own per-scenario coefficients.  The status quo is the baseline:
+    zero savings by definition.
     """
     grid = draws.grid
-    reducer = grid.reducer
+    discount = grid.discount
     n, nq = draws.n, grid.quarters
     fte = process.fte
     sq = process.options[0]
@@ -274,14 +303,15 @@ def evaluate(process: ProcessPlan, draws: Draws) -> tuple[FloatArray, FloatArray
     k_sq = fte / 4.0 * draws.value(sq, "tooling_per_fte") if sq.own_tooling else 0.0
     w_home = draws.drift(sq)
     rkeys = {_ramp_key(o) for o in process.options[1:]}
-    pkeys = {(_ramp_key(o), _drift_key(o)) for o in process.options[1:]}
-    slab = np.empty((n, 3 * len(rkeys) + 2 * len(pkeys), nq), dtype=np.float32)
-    count = iter(range(slab.shape[1]))
-    ramps: dict[tuple[object, ...], tuple[Ramp, Basis, Basis, Basis]] = {}
-    products: dict[tuple[object, ...], tuple[Basis, Basis]] = {}
+    tkeys = {_team_key(o) for o in process.options[1:]}
+    slab = np.empty((3 * len(rkeys) + len(tkeys), nq, n), dtype=np.float32)
+    count = itertools.count()  # the next free row of the slab
+    ramps: dict[tuple[object, ...], tuple[Ramp, Basis, Basis]] = {}
+    afters: dict[tuple[object, ...], Basis] = {}
+    teams: dict[tuple[object, ...], Basis] = {}
     npv = np.zeros((len(process.options), n))
-    payback = np.zeros((len(process.options), n))
-    plans: list[tuple[int, Basis, FloatArray, list[tuple[Basis, FloatArray]]]] = []
+    payback = np.zeros((len(process.options), n)) if with_payback else np.full_like(npv, np.nan)
+    plans: list[tuple[int, Basis, FloatArray, list[Term]]] = []
     for j, o in enumerate(process.options):
         if j == 0:
             continue  # the status quo: no savings against itself
@@ -292,19 +322,19 @@ def evaluate(process: ProcessPlan, draws: Draws) -> tuple[FloatArray, FloatArray
             ramp = _ramp(draws, o)
             ramps[rkey] = (
                 ramp,
-                Basis.of(a_sq[:, None] * (ramp.one_minus_m * w_home), reducer, slab, next(count)),
-                Basis.of(w_home * ramp.g, reducer, slab, next(count)),
-                Basis.of(ramp.one_minus_m, reducer, slab, next(count)),
+                Basis.of(a_sq * (ramp.one_minus_m * w_home), discount, slab, next(count)),
+                Basis.of(w_home * ramp.g, discount, slab, next(count)),
             )
-        ramp, x1, whg, after = ramps[rkey]
-        w = draws.drift(o)
-        pkey = (rkey, _drift_key(o))
-        if pkey not in products:
-            products[pkey] = (
-                Basis.of(w * ramp.m, reducer, slab, next(count)),
-                Basis.of(w * ramp.g, reducer, slab, next(count)),
-            )
-        wm, wg = products[pkey]
+        ramp, x1, whg = ramps[rkey]
+        tkey = _team_key(o)
+        if tkey not in teams:
+            # The new team's cost share: 1/productivity after the transition, the parallel
+            # running share during it, scaled by its country's drift.
+            share = ramp.g
+            if o.moved:
+                share = share + draws.value(o, "parallel_running_share") * ramp.m
+            teams[tkey] = Basis.of(draws.drift(o) * share, discount, slab, next(count))
+        coefs: list[tuple[Basis, FloatArray]] = [(teams[tkey], -a)]
         if o.moved:
             crit = draws.value(o, "critical_knowledge_multiplier") if o.critical else 1.0
             one_time = (
@@ -312,21 +342,23 @@ def evaluate(process: ProcessPlan, draws: Draws) -> tuple[FloatArray, FloatArray
             ) * fte * run + draws.value(o, "knowledge_transfer_share") * crit * 4.0 * a_sq
         else:
             one_time = np.zeros(n)
-        terms: list[tuple[Basis, FloatArray]] = [(wg, -a)]
-        if o.moved:
-            terms.append((wm, -(a * draws.value(o, "parallel_running_share"))))
         if o.moved or o.missing_overlap > 0.0:
-            terms.append((whg, -(sq_base * home_share)))
+            coefs.append((whg, -(sq_base * home_share)))
         same_tooling = o.own_tooling == sq.own_tooling and (
             not o.own_tooling or o.dists["tooling_per_fte"] == sq.dists["tooling_per_fte"]
         )
         if not same_tooling:
+            if rkey not in afters:
+                afters[rkey] = Basis.of(ramp.one_minus_m, discount, slab, next(count))
             k_o = fte / 4.0 * draws.value(o, "tooling_per_fte") if o.own_tooling else 0.0
-            terms.append((after, np.broadcast_to(k_sq - k_o, (n,)).astype(np.float64)))
+            coefs.append((afters[rkey], np.broadcast_to(k_sq - k_o, (n,)).astype(np.float64)))
         value = x1.pv - one_time
-        for basis, coef in terms:
+        for basis, coef in coefs:
             value = value + coef * basis.pv
         npv[j] = value
-        plans.append((j, x1, one_time, terms))
-    _paybacks(plans, payback, slab)
+        plans.append((j, x1, one_time, [(b, c.astype(np.float32)) for b, c in coefs]))
+    if with_payback:
+        slab = slab[: next(count)]  # the rows in use (tooling rows only where it differs)
+        running_sums(slab)
+        _paybacks(plans, payback, slab)
     return npv, payback

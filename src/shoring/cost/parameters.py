@@ -361,7 +361,7 @@ SPECS: tuple[ParameterSpec, ...] = (
         "share of work",
         P,
         (0.0, 1.0),
-        "abroad triangular(0.10, 0.15, 0.25); at home 0",
+        "abroad triangular(0.10, 0.15, 0.25); at home not applied",
         f"{CIO_HIDDEN}: savings need an 80-85% offshore mix",
         assumption=False,
     ),

@@ -17,13 +17,15 @@ kernel; here every parameter is resolved to a distribution with its source.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from shoring.cost.language import language_intensity, proficiency
 from shoring.cost.parameters import (
     CATEGORY_SKILL,
+    COUNTRY_STREAM,
     NAMES,
     OUTSOURCED,
+    PROCESS_STREAM,
     SKILL_MULTIPLIER,
     OptionContext,
     resolve,
@@ -49,6 +51,8 @@ class OptionPlan:
     status_quo: bool
     #: A new team does the work: transition, ramp-up, rework, selection and severance apply.
     moved: bool
+    #: Delivered from another country than the company's (the onsite share applies).
+    abroad: bool
     #: Retained governance applies (a vendor, or a captive centre abroad).
     governed: bool
     #: In-house tooling is paid by the company (in a vendor's or freelancer's price otherwise).
@@ -65,6 +69,10 @@ class OptionPlan:
     sources: Mapping[str, str]
     overlap_hours: float
     proficiency: float
+    #: Per parameter, a small integer naming what its sample depends on (its stream, the
+    #: country for country inputs, its distribution): equal keys, equal samples.  The kernel
+    #: caches samples by it (cheaper to hash than the distributions).
+    draw_keys: Mapping[str, int]
 
 
 @dataclass(frozen=True)
@@ -106,6 +114,13 @@ class Reference:
     usd_to_currency: float
     fx_volatility: Mapping[str, float]
     overlap_hours: Mapping[str, float]
+    #: Interned sampling keys of :attr:`OptionPlan.draw_keys`, shared by the whole plan.
+    draw_keys: dict[tuple[object, ...], int] = field(default_factory=dict)
+    #: Defaults already resolved, by (option context, FX volatility) and parameter: a
+    #: portfolio of many processes has few distinct contexts.
+    defaults: dict[tuple[object, ...], dict[str, tuple[Distribution, str]]] = field(
+        default_factory=dict
+    )
 
 
 def _earnings(profiles: Mapping[str, CountryProfile], code: str, field: str) -> float:
@@ -144,9 +159,17 @@ def compile_process(
         layers = (opt.parameters, process.parameters, portfolio.parameters)
         dists: dict[str, Distribution] = {}
         sources: dict[str, str] = {}
+        fx_vol = ref.fx_volatility.get(opt.country, 0.10)
+        defaults = ref.defaults.get((ctx, fx_vol))
+        if defaults is None:
+            defaults = {name: resolve(name, ctx, (), gdp, fx_vol) for name in NAMES}
+            ref.defaults[(ctx, fx_vol)] = defaults
+        overridden = set().union(*layers)
         for name in NAMES:
-            fx_vol = ref.fx_volatility.get(opt.country, 0.10)
-            dist, src = resolve(name, ctx, layers, gdp, fx_vol)
+            if name in overridden:
+                dist, src = resolve(name, ctx, layers, gdp, fx_vol)
+            else:
+                dist, src = defaults[name]
             dists[name], sources[name] = dist, src
         tooling = dists["tooling_per_fte"]
         if sources["tooling_per_fte"].startswith("user override") is False:
@@ -183,6 +206,7 @@ def compile_process(
                 labels=tuple(label.value for label in opt.labels),
                 status_quo=opt is options[0],
                 moved=moved,
+                abroad=opt.country != home,
                 governed=moved and (outsourced or opt.country != home),
                 own_tooling=not outsourced,
                 labour_base=labour_base,
@@ -195,6 +219,7 @@ def compile_process(
                 sources=sources,
                 overlap_hours=overlap,
                 proficiency=prof,
+                draw_keys=_draw_keys(ref.draw_keys, opt.country, dists),
             )
         )
     return ProcessPlan(
@@ -206,6 +231,21 @@ def compile_process(
         process.customer_facing,
         tuple(plans),
     )
+
+
+def _draw_keys(
+    interned: dict[tuple[object, ...], int], country: str, dists: Mapping[str, Distribution]
+) -> dict[str, int]:
+    out = {}
+    for name, dist in dists.items():
+        if name in COUNTRY_STREAM:
+            key: tuple[object, ...] = ("country", country, name, dist)
+        elif name in PROCESS_STREAM:
+            key = ("process", name, dist)
+        else:  # not sampled: its mean
+            key = ("fixed", name, dist)
+        out[name] = interned.setdefault(key, len(interned))
+    return out
 
 
 def _scaled(dist: Distribution, factor: float) -> Distribution:

@@ -19,8 +19,10 @@ that module is installed; otherwise from :func:`shortlist`, a documented fallbac
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, cast
 
 from shoring.cost.language import language_intensity, proficiency
@@ -170,25 +172,41 @@ def make_option(
     *,
     generated: bool = True,
 ) -> Option:
+    labels, reasons = _classified(
+        company.country, company.market, country, workplace, provider, category
+    )
+    return Option(
+        option_id,
+        country,
+        provider,
+        workplace,
+        labels,
+        reasons,
+        dict(parameters or {}),
+        generated,
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _classified(
+    home: str,
+    market: str,
+    country: str,
+    workplace: Workplace,
+    provider: Provider,
+    category: Category,
+) -> tuple[tuple[Label, ...], Mapping[Label, str]]:
+    """The taxonomy's labels of an option (memoised: many processes share the same few)."""
     engagement = Engagement(
-        company_country=company.country,
-        primary_market=company.market,
+        company_country=home,
+        primary_market=market,
         worker_country=country,
         workplace=workplace,
         provider=provider,
         category=category,
     )
     result = classify(engagement)
-    return Option(
-        option_id,
-        country,
-        provider,
-        workplace,
-        result.labels,
-        result.reasons,
-        dict(parameters or {}),
-        generated,
-    )
+    return result.labels, MappingProxyType(dict(result.reasons))
 
 
 def generate_options(

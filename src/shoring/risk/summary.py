@@ -52,6 +52,8 @@ class PairStats:
     counts: NDArray[np.int64] | None = None
     pb_counts: NDArray[np.int64] | None = None
     pb_bins: int = 0
+    pb_low: FloatArray | None = None
+    pb_high: FloatArray | None = None
 
     def __post_init__(self) -> None:
         self.losses = np.zeros(self.pairs, dtype=np.int64)
@@ -64,6 +66,8 @@ class PairStats:
             self.pb_bins = math.ceil(self.horizon_months / PAYBACK_STEP_MONTHS) + 1
             self.counts = np.zeros((self.pairs, NPV_BINS + 2), dtype=np.int64)
             self.pb_counts = np.zeros((self.pairs, self.pb_bins + 1), dtype=np.int64)
+            self.pb_low = np.full(self.pairs, math.inf)
+            self.pb_high = np.full(self.pairs, -math.inf)
 
     def add(self, start: int, npv: FloatArray, payback: FloatArray) -> None:
         """Add scenarios [start, start + n) of every pair (arrays of shape (pairs, n))."""
@@ -95,6 +99,9 @@ class PairStats:
             (index + offsets).ravel(), minlength=self.pairs * (NPV_BINS + 2)
         ).reshape(self.pairs, NPV_BINS + 2)
         never = ~np.isfinite(payback)
+        assert self.pb_low is not None and self.pb_high is not None
+        np.minimum(self.pb_low, np.where(never, math.inf, payback).min(axis=1), out=self.pb_low)
+        np.maximum(self.pb_high, np.where(never, -math.inf, payback).max(axis=1), out=self.pb_high)
         pb = np.where(
             never, self.pb_bins, np.minimum(payback / PAYBACK_STEP_MONTHS, self.pb_bins - 1)
         )
@@ -139,12 +146,16 @@ class PairStats:
         }
 
     def _pb_quantile(self, pair: int, q: float) -> float:
+        """The bin's middle, clamped to the finite paybacks seen (so a payback that is
+        always 0 reads 0)."""
         assert self.pb_counts is not None
+        assert self.pb_low is not None and self.pb_high is not None
         cum = np.cumsum(self.pb_counts[pair])
         k = int(np.searchsorted(cum, math.ceil(q * self.total)))
         if k >= self.pb_bins:
             return math.inf
-        return (k + 0.5) * PAYBACK_STEP_MONTHS
+        middle = (k + 0.5) * PAYBACK_STEP_MONTHS
+        return min(float(self.pb_high[pair]), max(float(self.pb_low[pair]), middle))
 
 
 def _hist_quantile(

@@ -224,11 +224,14 @@ def _paybacks(
     once = np.empty((len(plans), n), dtype=np.float32)
     for i, (_, x1, one_time, terms) in enumerate(plans):
         once[i] = one_time
-        np.subtract(slab[x1.k], once[i], out=cum[i])
-        for basis, c in terms:
+        (first, c0), *rest = terms  # every option has the new team's cost
+        np.multiply(slab[first.k], c0, out=cum[i])
+        cum[i] += slab[x1.k]
+        for basis, c in rest:
             np.multiply(slab[basis.k], c, out=tmp)
             cum[i] += tmp
-    below = (cum < 0.0).view(np.uint8)  # bytes: adding bools to integers is slow
+    # ``cum`` is before one-time costs: compare with them rather than subtract them (a pass).
+    below = (cum < once[:, None, :]).view(np.uint8)  # bytes: adding bools to ints is slow
     leading = below[:, 0].copy()
     counts = leading.copy()
     for t in range(1, quarters):
@@ -240,9 +243,9 @@ def _paybacks(
     flat = cum.reshape(-1)
     base = (np.arange(len(plans))[:, None] * quarters) * n + np.arange(n)[None, :]
     at = base + np.minimum(idx, quarters - 1) * n
-    cur = flat[at].astype(np.float64)
-    before = flat[np.where(idx > 0, at - n, at)]
-    prev = np.where(idx > 0, before, -once).astype(np.float64)
+    cur = flat[at] - once
+    prev = np.where(idx > 0, flat[np.where(idx > 0, at - n, at)], 0.0) - once
+    cur, prev = cur.astype(np.float64), prev.astype(np.float64)
     with np.errstate(divide="ignore", invalid="ignore"):
         frac = np.where(prev < 0.0, -prev / (cur - prev), 0.0)
     months = np.where(reached, 3.0 * (idx + frac), math.inf)

@@ -147,8 +147,11 @@ def test_a_bad_entry_names_the_file_line_and_field(old: str, new: str, field: st
 
 
 def test_duplicate_codes_and_malformed_yaml_are_errors() -> None:
-    with pytest.raises(InputError, match="duplicate"):
+    with pytest.raises(InputError, match="duplicate") as info:
         parse_catalogue(GOOD + GOOD)
+    assert info.value.line == len(GOOD.splitlines()) + 1 + GOOD.splitlines().index(
+        next(line for line in GOOD.splitlines() if line.strip().startswith("- code:"))
+    )  # the second entry's line
     with pytest.raises(InputError, match="malformed YAML"):
         parse_catalogue("- code: [unclosed")
     with pytest.raises(InputError, match="list"):

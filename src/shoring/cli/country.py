@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 from rich.table import Table
 
 from shoring.cli.app import app, as_option, console, emit_json, fail
-from shoring.countries.intel import CountryIntel, Figure, country_intel
 from shoring.errors import InputError
+
+if TYPE_CHECKING:
+    from shoring.countries.intel import CountryIntel, Figure
 
 MISSING = "[red]missing[/]"
 
@@ -45,6 +49,8 @@ def country_command(
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
 ) -> None:
     """Profile of one country: labour cost, languages, time zone, holidays, currency, governance."""
+    from shoring.countries.intel import country_intel
+
     try:
         intel = country_intel(
             country,

@@ -16,8 +16,6 @@ from rich.table import Table
 
 from shoring.cli.app import app, fail, parse_json_object
 from shoring.cli.simulate import render, wide_console
-from shoring.io.portfolio import load_portfolio
-from shoring.simulate import prepare, simulate
 from shoring.taxonomy import classify, parse_engagement
 
 EXAMPLES = ("small_business.yaml", "midsize_company.yaml")
@@ -54,6 +52,9 @@ def demo_command(
         fail(f"--seed: must be 0 or more: {seed}")
     if scenarios < 1:
         fail(f"--scenarios: must be at least 1: {scenarios}")
+    from shoring.io.portfolio import load_portfolio
+    from shoring.simulate import prepare, simulate
+
     _seed_examples()
     for name in EXAMPLES:
         ref = resources.files("shoring").joinpath("examples", name)

@@ -6,7 +6,7 @@ import math
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
@@ -14,11 +14,12 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from shoring.cli.app import app, console, emit_json, fail
-from shoring.compute.backends import open_backend
-from shoring.compute.unit import UNIT_PROCESSES
-from shoring.cost.parameters import assumptions_table
-from shoring.io.portfolio import load_portfolio
-from shoring.simulate import SimulationResult, prepare, simulate
+
+if TYPE_CHECKING:
+    from shoring.simulate import SimulationResult
+
+# The simulation stack (NumPy kernel, SciPy, Dask) is imported inside the commands, so that
+# other commands such as ``shoring categorize`` start without it.
 
 
 def money(value: float | None, currency: str = "") -> str:
@@ -101,6 +102,8 @@ def render(result: SimulationResult, *, tornado: bool = True) -> None:
 
 
 def render_assumptions() -> None:
+    from shoring.cost.parameters import assumptions_table
+
     out = wide_console()
     table = Table(title="Assumptions: every default with its source", show_lines=True)
     for col in ("parameter", "default", "source", "kind"):
@@ -191,6 +194,11 @@ def simulate_command(
     }
     if company_country is not None:
         company["name"] = portfolio
+    from shoring.compute.backends import open_backend
+    from shoring.compute.unit import UNIT_PROCESSES
+    from shoring.io.portfolio import load_portfolio
+    from shoring.simulate import prepare, simulate
+
     loaded = load_portfolio(portfolio, company if any(company.values()) else None)
     plan = prepare(loaded)
     show = not as_json and sys.stdout.isatty()

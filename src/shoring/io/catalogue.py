@@ -72,12 +72,18 @@ def _soc_index() -> dict[str, Occupation]:
     return index
 
 
-def _line_of(text: str, code: object) -> int | None:
-    needle = f"- code: {code}"
+def _code_lines(text: str) -> dict[str, list[int]]:
+    """Line numbers of the ``- code: X`` lines, per code in file order (one scan)."""
+    lines: dict[str, list[int]] = {}
     for number, line in enumerate(text.splitlines(), start=1):
-        if line.strip() == needle.strip():
-            return number
-    return None
+        stripped = line.strip()
+        if stripped.startswith("- code:"):
+            lines.setdefault(stripped.removeprefix("- code:").strip(), []).append(number)
+    return lines
+
+
+def _code(item: object) -> object:
+    return item.get("code") if isinstance(item, dict) else None
 
 
 def parse_catalogue(text: str, source: str = CATALOGUE_FILE) -> list[CatalogueEntry]:
@@ -93,11 +99,15 @@ def parse_catalogue(text: str, source: str = CATALOGUE_FILE) -> list[CatalogueEn
             "catalogue", type(raw).__name__, "must be a list of entries", source=source
         )
     socs = _soc_index()
+    code_lines = _code_lines(text)
     entries: list[CatalogueEntry] = []
     seen: set[str] = set()
     for position, item in enumerate(raw):
         code = item.get("code") if isinstance(item, dict) else None
-        line = _line_of(text, code)
+        # The n-th entry with this code is on the n-th line with it (a duplicate: the second).
+        found = code_lines.get(str(code), []) if code is not None else []
+        repeat = sum(1 for earlier in raw[:position] if _code(earlier) == code)
+        line = found[repeat] if repeat < len(found) else None
         if not isinstance(item, dict):
             raise InputError(f"entry[{position}]", item, "must be a mapping", source=source)
         if "offshorability" in item:

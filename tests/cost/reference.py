@@ -126,7 +126,7 @@ def reference(
         payback, cum = math.inf, -one_time
         for t, saving in enumerate(flows):
             before, cum = cum, cum + saving
-            if cum >= 0.0:
+            if cum > 0.0:  # strictly: saving nothing is not paying back
                 payback = 3.0 * (t + (-before / (cum - before) if before < 0.0 else 0.0))
                 break
         out.append((npv - one_time, payback))

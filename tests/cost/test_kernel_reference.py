@@ -39,10 +39,11 @@ def varied_plan() -> Plan:
 def test_kernel_matches_the_scalar_reference(varied_plan: Plan) -> None:
     grid = TimeGrid(varied_plan.quarters, varied_plan.discount_rate)
     countries = {c: country_draws(11, c, 0, SCENARIOS) for c in varied_plan.countries}
+    shared: dict[object, np.ndarray] = {}  # as in a unit: one cache for all its processes
     checked = 0
     for process in varied_plan.processes:
         uniforms = process_draws(11, process.id, 0, SCENARIOS)
-        npv, payback = evaluate(process, Draws(countries, uniforms, grid))
+        npv, payback = evaluate(process, Draws(countries, uniforms, grid, shared))
         assert npv.shape == payback.shape == (len(process.options), SCENARIOS)
         for s in range(SCENARIOS):
             ref = reference(process, countries, uniforms, grid.quarters, grid.discount_rate, s)
@@ -78,3 +79,35 @@ def test_reference_sees_payback_and_losses(varied_plan: Plan) -> None:
     finite = [m for m in paybacks if math.isfinite(m)]
     assert finite and len(finite) < len(paybacks)
     assert np.ptp(finite) > 3.0
+
+
+def test_an_option_that_saves_nothing_at_first_has_not_paid_back() -> None:
+    """No one-time costs and a first quarter entirely in transition with no parallel running:
+    the running savings start at exactly 0 and then go negative.  That is not a payback at
+    month 0 (it was, when "reached" meant >= 0)."""
+    data = _varied_portfolio()
+    data["processes"] = data["processes"][:1]
+    data["processes"][0]["parameters"] = {
+        "vendor_selection_share": 0.0,
+        "severance_share": 0.0,
+        "knowledge_transfer_share": 0.0,
+        "parallel_running_share": 0.0,
+        "transition_months": 6.0,
+        "provider_margin": 5.0,  # an onshore vendor at six times the cost: never pays back
+    }
+    data["options"] = [
+        {"id": "home", "country": "USA", "provider": "company", "workplace": "company_site"},
+        {
+            "id": "us",
+            "country": "USA",
+            "provider": "outsourcing_firm",
+            "workplace": "provider_site",
+        },
+    ]
+    plan = prepare(parse_portfolio(data))
+    grid = TimeGrid(plan.quarters, plan.discount_rate)
+    countries = {c: country_draws(2, c, 0, 64) for c in plan.countries}
+    process = plan.processes[0]
+    npv, payback = evaluate(process, Draws(countries, process_draws(2, process.id, 0, 64), grid))
+    assert (npv[1] < 0).all()
+    assert np.isinf(payback[1]).all()

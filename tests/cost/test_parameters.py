@@ -70,6 +70,25 @@ def test_in_house_at_home_pays_no_margin() -> None:
     assert d.dist.ppf(np.array([0.1, 0.9])).tolist() == [0.0, 0.0]
 
 
+def test_a_process_wide_margin_reaches_vendors_not_the_company_at_home() -> None:
+    """Written on the process, a provider's price terms are meant for its providers; the
+    status quo they are all measured against keeps its own cost."""
+    from shoring.io.portfolio import parse_portfolio
+    from shoring.simulate import prepare
+    from tests.conftest import tiny_portfolio
+
+    data = tiny_portfolio(parameters={"provider_margin": 0.5, "provider_efficiency": 0.2})
+    data["options"][3]["parameters"] = {"provider_margin": 0.1}  # homeshore, forced
+    options = {o.id: o for o in prepare(parse_portfolio(data)).processes[0].options}
+    assert options["home"].dists["provider_margin"].mean == 0.0
+    assert options["home"].dists["provider_efficiency"].mean == 0.0
+    assert not options["home"].sources["provider_margin"].startswith("user override")
+    assert options["ind"].dists["provider_margin"].mean == 0.5
+    assert options["ind"].dists["provider_efficiency"].mean == 0.2
+    assert options["homeshore"].dists["provider_margin"].mean == 0.1
+    assert options["homeshore"].sources["provider_margin"] == "user override (option)"
+
+
 @pytest.mark.parametrize(
     ("name", "value", "needle"),
     [

@@ -25,7 +25,8 @@ Per option and scenario ``s`` (quarter ``t``, ``y(t)`` = years to the quarter's 
 
 Savings ``S(s, t) = status quo cost - option cost``; ``NPV = sum_t S / (1 + r)^((t+1)/4) -
 one-time``; payback is the month the cumulative (undiscounted) savings net of one-time costs
-first reach zero (linear within a quarter; ``inf`` when never).
+first exceed zero (linear within a quarter; ``inf`` when never; strictly above zero, so an
+option that saves nothing, or whose first quarters cost exactly nothing, has not paid back).
 """
 
 from __future__ import annotations
@@ -209,7 +210,7 @@ def _paybacks(
     slab: NDArray[np.float32],
 ) -> None:
     """Payback month per option and scenario: the first month the cumulative savings net of
-    one-time costs reach zero (linear inside the quarter); ``inf`` when never.
+    one-time costs exceed zero (linear inside the quarter); ``inf`` when never (or NaN).
 
     An option's cumulative savings are its few coefficients (one per scenario) times the
     running sums of the shared paths in ``slab`` (float32, (paths, quarters, scenarios)):
@@ -231,7 +232,8 @@ def _paybacks(
             np.multiply(slab[basis.k], c, out=tmp)
             cum[i] += tmp
     # ``cum`` is before one-time costs: compare with them rather than subtract them (a pass).
-    below = (cum < once[:, None, :]).view(np.uint8)  # bytes: adding bools to ints is slow
+    # "Not above" rather than "below": a NaN never counts as paid back.
+    below = np.logical_not(cum > once[:, None, :]).view(np.uint8)  # bytes: bool + int is slow
     leading = below[:, 0].copy()
     counts = leading.copy()
     for t in range(1, quarters):

@@ -519,6 +519,21 @@ def parse_override(name: str, value: Any, field: str) -> Distribution:
     return dist
 
 
+def broad_override_applies(name: str, ctx: OptionContext) -> bool:
+    """Whether a process- or portfolio-wide override of ``name`` reaches this option.
+
+    A provider's margin does not exist for the company's own staff at home, and the scale
+    efficiency is an outsourcing firm's: a ``provider_margin: 0.3`` written on a process is
+    meant for its vendors, and applied to the status quo it would inflate the cost every
+    option is measured against.  Set it on an option to force it there.
+    """
+    if name == "provider_margin":
+        return not (ctx.provider is Provider.COMPANY and ctx.country == ctx.home)
+    if name == "provider_efficiency":
+        return ctx.provider is Provider.OUTSOURCING_FIRM
+    return True
+
+
 def resolve(
     name: str,
     ctx: OptionContext,
@@ -528,10 +543,12 @@ def resolve(
 ) -> tuple[Distribution, str]:
     """Distribution of ``name`` for an option: the most specific override, else the default.
 
-    ``layers`` are (option, process, portfolio) parameter mappings, most specific first.
+    ``layers`` are (option, process, portfolio) parameter mappings, most specific first.  A
+    process- or portfolio-wide override of a provider's price terms reaches only the options
+    that have that provider (see :func:`broad_override_applies`); an option's own always does.
     """
     for level, layer in zip(("option", "process", "portfolio"), layers, strict=False):
-        if name in layer:
+        if name in layer and (level == "option" or broad_override_applies(name, ctx)):
             return parse_override(name, layer[name], "parameters"), f"user override ({level})"
     d = default_for(name, ctx, gdp_pc_usd, fx_vol)
     return d.dist, d.source

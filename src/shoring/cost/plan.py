@@ -28,6 +28,7 @@ from shoring.cost.parameters import (
     PROCESS_STREAM,
     SKILL_MULTIPLIER,
     OptionContext,
+    broad_override_applies,
     resolve,
 )
 from shoring.countries.labour import labour_cost
@@ -164,7 +165,9 @@ def compile_process(
         if defaults is None:
             defaults = {name: resolve(name, ctx, (), gdp, fx_vol) for name in NAMES}
             ref.defaults[(ctx, fx_vol)] = defaults
-        overridden = set().union(*layers)
+        overridden = set(layers[0]) | {
+            name for layer in layers[1:] for name in layer if broad_override_applies(name, ctx)
+        }
         for name in NAMES:
             if name in overridden:
                 dist, src = resolve(name, ctx, layers, gdp, fx_vol)

@@ -24,6 +24,10 @@ def test_worker_processes_match_one_process() -> None:
     assert one == two
     assert sum(done[1]) == sum(done[2]) == 3000 * 3
     assert len(done[2]) == 3  # one report per unit from the workers
+    # open_backend starts the workers up front (before a progress bar's thread exists).
+    with open_backend(None, 2) as backend:
+        assert isinstance(backend, NumpyBackend) and backend.pool is not None
+        assert simulate(plan, 3000, 11, backend).to_json() == one
 
 
 def test_default_workers_is_the_usable_cores() -> None:

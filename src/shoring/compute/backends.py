@@ -46,10 +46,15 @@ LOCAL_WORKER_CONFIG: dict[str, Any] = {
 @dataclass
 class NumpyBackend:
     """Vectorised NumPy in bounded-memory chunks: in this process, or in ``workers`` worker
-    processes on this machine (NumPy's many small operations do not scale across threads)."""
+    processes on this machine (NumPy's many small operations do not scale across threads).
+
+    ``pool``: workers already started (:func:`open_backend` starts them before anything else,
+    such as a progress bar's refresh thread, is running); without one, ``run`` starts its own.
+    """
 
     workers: int = 1
     name: str = "numpy"
+    pool: ProcessPoolExecutor | None = None
 
     def run(
         self, tasks: Sequence[UnitTask], progress: Callable[[int], None] | None
@@ -58,19 +63,40 @@ class NumpyBackend:
             for task in tasks:
                 yield run_unit(task, progress)
             return
-        # Linux: fork (instant, and a caller's unguarded script is not re-run in the
-        # workers); elsewhere spawn, where fork is unsafe or missing.
-        method = "fork" if sys.platform == "linux" else "spawn"
-        context = multiprocessing.get_context(method)
-        with ProcessPoolExecutor(max_workers=self.workers, mp_context=context) as pool:
-            window = 2 * self.workers  # bounded: at most this many units in flight
-            futures: list[Future[UnitResult]] = []
-            for task in tasks:
-                futures.append(pool.submit(run_unit, task))
-                if len(futures) >= window:
-                    yield _done(futures.pop(0), progress)
-            for future in futures:
-                yield _done(future, progress)
+        if self.pool is not None:
+            yield from _pooled(self.pool, self.workers, tasks, progress)
+            return
+        with start_pool(self.workers) as pool:
+            yield from _pooled(pool, self.workers, tasks, progress)
+
+
+def start_pool(workers: int) -> ProcessPoolExecutor:
+    """Worker processes, started now.
+
+    Linux: fork (instant, and a caller's unguarded script is not re-run in the workers); a
+    fork pool starts all its workers at its first task, so one is run here, while the caller
+    is (as it should be) the only thread.  Elsewhere spawn, where fork is unsafe or missing.
+    """
+    method = "fork" if sys.platform == "linux" else "spawn"
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
+    pool.submit(int).result()
+    return pool
+
+
+def _pooled(
+    pool: ProcessPoolExecutor,
+    workers: int,
+    tasks: Sequence[UnitTask],
+    progress: Callable[[int], None] | None,
+) -> Iterator[UnitResult]:
+    window = 2 * workers  # bounded: at most this many units in flight
+    futures: list[Future[UnitResult]] = []
+    for task in tasks:
+        futures.append(pool.submit(run_unit, task))
+        if len(futures) >= window:
+            yield _done(futures.pop(0), progress)
+    for future in futures:
+        yield _done(future, progress)
 
 
 def _done(future: Future[UnitResult], progress: Callable[[int], None] | None) -> UnitResult:
@@ -134,7 +160,15 @@ def open_backend(scheduler: str | None, workers: int | None = None) -> Iterator[
     """``None`` -> NumPy (``workers`` processes, default one per core); ``local:N`` -> a local
     Dask cluster; ``tcp://...`` -> that cluster."""
     if scheduler is None:
-        yield NumpyBackend(workers or default_workers())
+        n = workers or default_workers()
+        if n <= 1:
+            yield NumpyBackend(1)
+            return
+        pool = start_pool(n)
+        try:
+            yield NumpyBackend(n, pool=pool)
+        finally:
+            pool.shutdown(cancel_futures=True)
         return
     require_dask()
     import dask

@@ -92,22 +92,28 @@ class PairStats:
             self.edge = lo_ - span
             self.width = 3.0 * span / NPV_BINS
         assert self.width is not None and self.counts is not None and self.pb_counts is not None
-        pos = np.floor((npv - self.edge[:, None]) / self.width[:, None])
-        index = np.clip(pos, -1, NPV_BINS).astype(np.int64) + 1
-        offsets = (np.arange(self.pairs) * (NPV_BINS + 2))[:, None]
+        # In place, one pass each: bin position, clipped to under/overflow, offset per pair.
+        pos = npv - self.edge[:, None]
+        pos /= self.width[:, None]
+        np.floor(pos, out=pos)
+        np.clip(pos, -1, NPV_BINS, out=pos)
+        pos += (np.arange(self.pairs) * (NPV_BINS + 2) + 1.0)[:, None]
         self.counts += np.bincount(
-            (index + offsets).ravel(), minlength=self.pairs * (NPV_BINS + 2)
+            pos.astype(np.int64).ravel(), minlength=self.pairs * (NPV_BINS + 2)
         ).reshape(self.pairs, NPV_BINS + 2)
-        never = ~np.isfinite(payback)
         assert self.pb_low is not None and self.pb_high is not None
-        np.minimum(self.pb_low, np.where(never, math.inf, payback).min(axis=1), out=self.pb_low)
-        np.maximum(self.pb_high, np.where(never, -math.inf, payback).max(axis=1), out=self.pb_high)
-        pb = np.where(
-            never, self.pb_bins, np.minimum(payback / PAYBACK_STEP_MONTHS, self.pb_bins - 1)
-        )
-        pb_index = pb.astype(np.int64) + (np.arange(self.pairs) * (self.pb_bins + 1))[:, None]
+        finite = np.isfinite(payback)
+        low = np.min(payback, axis=1, where=finite, initial=math.inf)
+        np.minimum(self.pb_low, low, out=self.pb_low)
+        top = np.max(payback, axis=1, where=finite, initial=-math.inf)
+        np.maximum(self.pb_high, top, out=self.pb_high)
+        # Bin of each payback; "never" (inf, or NaN) is the last bin: finite paybacks are at
+        # most the horizon, so below it.
+        pb = payback / PAYBACK_STEP_MONTHS
+        np.fmin(pb, self.pb_bins, out=pb)
+        pb += (np.arange(self.pairs) * (self.pb_bins + 1))[:, None]
         self.pb_counts += np.bincount(
-            pb_index.ravel(), minlength=self.pairs * (self.pb_bins + 1)
+            pb.astype(np.int64).ravel(), minlength=self.pairs * (self.pb_bins + 1)
         ).reshape(self.pairs, self.pb_bins + 1)
 
     def summary(self, pair: int) -> dict[str, Any]:

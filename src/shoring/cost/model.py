@@ -214,8 +214,9 @@ def _paybacks(
 
     An option's cumulative savings are its few coefficients (one per scenario) times the
     running sums of the shared paths in ``slab`` (float32, (paths, quarters, scenarios)):
-    a handful of in-place multiply-adds over contiguous rows.  The first quarter at or
-    above zero is the count of leading quarters below it, for every option at once.
+    a handful of in-place multiply-adds over contiguous rows.  The payback quarter is the
+    count of leading quarters whose running savings do not exceed the one-time costs, for
+    every option at once.
     """
     if not plans:
         return
@@ -309,6 +310,7 @@ def evaluate(
     w_home = draws.drift(sq)
     rkeys = {_ramp_key(o) for o in process.options[1:]}
     tkeys = {_team_key(o) for o in process.options[1:]}
+    # At most 3 rows per ramp (status quo saved, home-side effort, tooling) + 1 per team.
     slab = np.empty((3 * len(rkeys) + len(tkeys), nq, n), dtype=np.float32)
     count = itertools.count()  # the next free row of the slab
     ramps: dict[tuple[object, ...], tuple[Ramp, Basis, Basis]] = {}

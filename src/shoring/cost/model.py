@@ -145,13 +145,24 @@ def _ramp(draws: Draws, option: OptionPlan) -> Ramp:
     ramp = draws.value(option, "ramp_months")
     p0 = np.minimum(draws.value(option, "initial_productivity"), 0.95)
     start = np.arange(t, dtype=np.float64)[:, None] * 3.0
-    m = np.clip((trans - start) / 3.0, 0.0, 1.0)
-    tau = (np.maximum(start, trans) + start + 3.0) / 2.0 - trans
+    m = trans - start
+    m /= 3.0
+    np.clip(m, 0.0, 1.0, out=m)
     a = (1.0 - p0) / p0
     k = np.log(19.0 * a) / ramp
-    prod = 1.0 / (1.0 + a * np.exp(-k * tau))
+    # tau: middle of the quarter's part after the transition, from the transition's end.
+    # In place: inv = 1 / productivity = 1 + a exp(-k tau).
+    inv = np.maximum(start, trans)
+    inv += start + 3.0
+    inv *= 0.5
+    inv -= trans
+    inv *= -k
+    np.exp(inv, out=inv)
+    inv *= a
+    inv += 1.0
     one_minus_m = 1.0 - m
-    return Ramp(one_minus_m, m, one_minus_m / prod)
+    inv *= one_minus_m
+    return Ramp(one_minus_m, m, inv)
 
 
 def _run_and_hidden(draws: Draws, o: OptionPlan) -> tuple[FloatArray, FloatArray, FloatArray]:
